@@ -1,0 +1,439 @@
+"""Writes about people. Views, the API, imports and demo data all call these."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from casework.events import EventKind, record_event, register_kinds
+from csc.errors import ActionError
+
+from accounts.models import AccessLogEntry
+
+from .choices import Disability, Ethnicity, Gender, PersonKind, RelationshipKind, Religion, Sex
+from .identifiers import nhs_number_problem, normalise_nhs_number, upn_problem
+from .models import (
+    Address,
+    Person,
+    PersonDisability,
+    ProfessionalInvolvement,
+    Relationship,
+    SearchToken,
+)
+from .names import tokens_for
+from .queries import likely_duplicates
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+register_kinds(
+    EventKind("person_created", "Record created"),
+    EventKind("person_updated", "Details updated", "record"),
+    EventKind("address_added", "Address recorded"),
+    EventKind("relationship_added", "Relationship recorded"),
+    EventKind("professional_added", "Professional involvement recorded"),
+    EventKind("people_merged", "Records merged", "record"),
+)
+
+
+class DuplicatePersonError(ActionError):
+    def __init__(self, candidates: list[Person]) -> None:
+        self.candidates = candidates
+        names = ", ".join(f"{p.legal_name} ({p.reference})" for p in candidates[:5])
+        super().__init__(
+            {"__all__": [f"This person may already have a record: {names}"]}, code="duplicate"
+        )
+
+
+@dataclass
+class PersonDetails:
+    """The editable facts about a person, validated together."""
+
+    legal_forename: str
+    legal_surname: str
+    kind: str = PersonKind.CHILD
+    known_as: str = ""
+    date_of_birth: datetime.date | None = None
+    expected_date_of_birth: datetime.date | None = None
+    sex: str = Sex.UNKNOWN
+    gender: str = Gender.NOT_KNOWN
+    ethnicity: str = Ethnicity.NOBT
+    first_language: str = ""
+    interpreter_needed: bool = False
+    religion: str = ""
+    nhs_number: str = ""
+    upn: str = ""
+    upn_unknown: str = ""
+    uasc: bool = False
+    disabilities: list[str] = field(default_factory=list)
+
+    def clean(self, *, today: datetime.date, exclude_id: int | None = None) -> None:
+        self.legal_forename = self.legal_forename.strip()
+        self.legal_surname = self.legal_surname.strip()
+        self.known_as = self.known_as.strip()
+        self.nhs_number = normalise_nhs_number(self.nhs_number)
+        self.upn = self.upn.strip().upper()
+        problems: dict[str, str | None] = {
+            "legal_forename": "Enter a first name" if not self.legal_forename else None,
+            "legal_surname": "Enter a last name" if not self.legal_surname else None,
+            "kind": None if self.kind in PersonKind.values else "Choose child or adult",
+            "sex": None if self.sex in Sex.values else "Choose a sex from the list",
+            "gender": None if self.gender in Gender.values else "Choose a gender from the list",
+            "ethnicity": None
+            if self.ethnicity in Ethnicity.values
+            else "Choose an ethnicity from the list",
+            "religion": None
+            if not self.religion or self.religion in Religion.values
+            else "Choose a religion from the list",
+            "nhs_number": nhs_number_problem(self.nhs_number) if self.nhs_number else None,
+            "upn": upn_problem(self.upn) if self.upn else None,
+        }
+        for name, limit in (("legal_forename", 100), ("legal_surname", 100), ("known_as", 100)):
+            if len(getattr(self, name)) > limit:
+                problems[name] = f"Must be {limit} characters or fewer"
+        if len(self.first_language) > 60:
+            problems["first_language"] = "Must be 60 characters or fewer"
+        bad = [d for d in self.disabilities if d not in Disability.values]
+        if bad:
+            problems["disabilities"] = "Choose disabilities from the list"
+        elif "NONE" in self.disabilities and len(self.disabilities) > 1:
+            problems["disabilities"] = "Choose 'No disability' or the disabilities, not both"
+        if self.date_of_birth and self.date_of_birth > today:
+            problems["date_of_birth"] = (
+                "Date of birth must be today or in the past. For an unborn child, "
+                "enter the expected date of birth instead"
+            )
+        if self.date_of_birth and self.date_of_birth < datetime.date(1900, 1, 1):
+            problems["date_of_birth"] = "Date of birth must be after 1900"
+        if self.expected_date_of_birth:
+            if self.date_of_birth:
+                problems["expected_date_of_birth"] = (
+                    "Enter either a date of birth or an expected date of birth, not both"
+                )
+            elif self.expected_date_of_birth < today - datetime.timedelta(days=60):
+                problems["expected_date_of_birth"] = (
+                    "Expected date of birth is long past: record the date of birth"
+                )
+            elif self.expected_date_of_birth > today + datetime.timedelta(days=300):
+                problems["expected_date_of_birth"] = (
+                    "Expected date of birth must be within the next 10 months"
+                )
+        if self.kind == PersonKind.ADULT and self.expected_date_of_birth:
+            problems["expected_date_of_birth"] = "Only a child can be unborn"
+        ActionError.collect(problems)
+        if self.nhs_number:
+            clash = Person.objects.active().filter(nhs_number=self.nhs_number)
+            if exclude_id:
+                clash = clash.exclude(pk=exclude_id)
+            if clash.exists():
+                raise ActionError(
+                    {"nhs_number": ["Another record already has this NHS number"]},
+                    code="duplicate",
+                )
+
+
+_COPIED_FIELDS = (
+    "kind",
+    "legal_forename",
+    "legal_surname",
+    "known_as",
+    "date_of_birth",
+    "expected_date_of_birth",
+    "sex",
+    "gender",
+    "ethnicity",
+    "first_language",
+    "interpreter_needed",
+    "religion",
+    "nhs_number",
+    "upn",
+    "upn_unknown",
+    "uasc",
+)
+
+
+def _refresh_search_tokens(person: Person) -> None:
+    SearchToken.objects.filter(person=person).delete()
+    SearchToken.objects.bulk_create(
+        SearchToken(person=person, token=t)
+        for t in sorted(tokens_for(person.legal_forename, person.legal_surname, person.known_as))
+    )
+
+
+@transaction.atomic
+def create_person(
+    *,
+    actor: User | None,
+    details: PersonDetails,
+    confirmed_not_duplicate: bool = False,
+    today: datetime.date | None = None,
+) -> Person:
+    """Create a child or adult. Refuses likely duplicates unless the user confirms."""
+    today = today or timezone.localdate()
+    details.clean(today=today)
+    if not confirmed_not_duplicate:
+        candidates = likely_duplicates(
+            forename=details.legal_forename,
+            surname=details.legal_surname,
+            date_of_birth=details.date_of_birth,
+            nhs_number=details.nhs_number,
+        )
+        if candidates:
+            raise DuplicatePersonError(candidates)
+    person = Person(created_at=timezone.now(), created_by=actor)
+    for name in _COPIED_FIELDS:
+        setattr(person, name, getattr(details, name))
+    person.save()
+    PersonDisability.objects.bulk_create(
+        PersonDisability(person=person, code=c) for c in sorted(set(details.disabilities))
+    )
+    _refresh_search_tokens(person)
+    record_event(
+        kind="person_created",
+        actor=actor,
+        person=person,
+        summary=f"{person.get_kind_display()} record created for {person.legal_name}",
+        subject=person,
+    )
+    return person
+
+
+@transaction.atomic
+def update_person(
+    *, actor: User, person: Person, details: PersonDetails, today: datetime.date | None = None
+) -> Person:
+    today = today or timezone.localdate()
+    details.clean(today=today, exclude_id=person.pk)
+    changed: dict[str, Any] = {}
+    for name in _COPIED_FIELDS:
+        old, new = getattr(person, name), getattr(details, name)
+        if old != new:
+            changed[name] = {"from": str(old) if old is not None else None, "to": str(new)}
+            setattr(person, name, new)
+    person.save()
+    old_codes = set(person.disabilities.values_list("code", flat=True))
+    if old_codes != set(details.disabilities):
+        changed["disabilities"] = {"from": sorted(old_codes), "to": sorted(details.disabilities)}
+        person.disabilities.all().delete()
+        PersonDisability.objects.bulk_create(
+            PersonDisability(person=person, code=c) for c in sorted(set(details.disabilities))
+        )
+    _refresh_search_tokens(person)
+    record_event(
+        kind="person_updated",
+        actor=actor,
+        person=person,
+        summary="Personal details updated: " + (", ".join(sorted(changed)) or "no changes"),
+        details={"changed": changed},
+        subject=person,
+    )
+    return person
+
+
+@transaction.atomic
+def add_address(
+    *,
+    actor: User | None,
+    person: Person,
+    line1: str,
+    postcode: str,
+    moved_in_on: datetime.date,
+    line2: str = "",
+    town: str = "",
+    today: datetime.date | None = None,
+) -> Address:
+    """Record a new address; the current one ends the day before the move."""
+    today = today or timezone.localdate()
+    postcode = " ".join(postcode.upper().split())
+    ActionError.collect(
+        {
+            "line1": "Enter the first line of the address" if not line1.strip() else None,
+            "postcode": "Enter a postcode" if not postcode else None,
+            "moved_in_on": "The move-in date must be today or in the past"
+            if moved_in_on > today
+            else None,
+        }
+    )
+    current = person.addresses.filter(moved_out_on__isnull=True).first()
+    if current is not None:
+        if moved_in_on <= current.moved_in_on:
+            raise ActionError(
+                {"moved_in_on": ["The move-in date must be after the current address's"]}
+            )
+        current.moved_out_on = moved_in_on - datetime.timedelta(days=1)
+        current.save(update_fields=["moved_out_on"])
+    address = Address.objects.create(
+        person=person,
+        line1=line1.strip(),
+        line2=line2.strip(),
+        town=town.strip(),
+        postcode=postcode,
+        moved_in_on=moved_in_on,
+    )
+    record_event(
+        kind="address_added",
+        actor=actor,
+        person=person,
+        summary=f"Moved to {address}",
+        occurred_at=moved_in_on,
+        subject=address,
+    )
+    return address
+
+
+@transaction.atomic
+def add_relationship(
+    *,
+    actor: User | None,
+    person: Person,
+    other: Person,
+    kind: str,
+    lives_with: bool = False,
+    has_parental_responsibility: bool = False,
+    started_on: datetime.date | None = None,
+) -> Relationship:
+    if kind not in RelationshipKind.values:
+        raise ActionError({"kind": ["Choose a relationship from the list"]})
+    if person.pk == other.pk:
+        raise ActionError({"other": ["A person cannot be related to themselves"]})
+    if Relationship.objects.filter(person=person, other=other, kind=kind).exists():
+        raise ActionError({"other": ["This relationship is already recorded"]})
+    relationship = Relationship.objects.create(
+        person=person,
+        other=other,
+        kind=kind,
+        lives_with=lives_with,
+        has_parental_responsibility=has_parental_responsibility,
+        started_on=started_on,
+    )
+    record_event(
+        kind="relationship_added",
+        actor=actor,
+        person=person,
+        summary=f"{other.display_name} recorded as {RelationshipKind(kind).label.lower()}",
+        occurred_at=started_on,
+        subject=relationship,
+    )
+    return relationship
+
+
+@transaction.atomic
+def add_professional(
+    *,
+    actor: User | None,
+    person: Person,
+    name: str,
+    role: str,
+    organisation: str,
+    started_on: datetime.date,
+    phone: str = "",
+    email: str = "",
+) -> ProfessionalInvolvement:
+    from .choices import ProfessionalRole
+
+    ActionError.collect(
+        {
+            "name": "Enter the professional's name" if not name.strip() else None,
+            "role": None if role in ProfessionalRole.values else "Choose a role from the list",
+            "organisation": "Enter their organisation" if not organisation.strip() else None,
+        }
+    )
+    involvement = ProfessionalInvolvement.objects.create(
+        person=person,
+        name=name.strip(),
+        role=role,
+        organisation=organisation.strip(),
+        phone=phone,
+        email=email,
+        started_on=started_on,
+    )
+    record_event(
+        kind="professional_added",
+        actor=actor,
+        person=person,
+        summary=f"{involvement.name} ({ProfessionalRole(role).label}, {organisation}) involved",
+        occurred_at=started_on,
+        subject=involvement,
+    )
+    return involvement
+
+
+# Every table that points at a person, with the field that does. Merging moves each row
+# to the kept record so nothing from either record is lost.
+def _person_references() -> list[tuple[type, str]]:
+    from django.apps import apps
+
+    refs: list[tuple[type, str]] = []
+    for model in apps.get_models():
+        for f in model._meta.get_fields():
+            if (
+                getattr(f, "many_to_one", False)
+                and f.concrete
+                and getattr(f, "related_model", None) is Person
+                and not (model is Person and f.name == "merged_into")
+            ):
+                refs.append((model, f.name))
+    return refs
+
+
+@transaction.atomic
+def merge_people(*, actor: User, keep: Person, merge: Person, reason: str) -> Person:
+    """Fold `merge` into `keep`. Every linked row moves; `merge` stays as a pointer."""
+    if not actor.is_administrator:
+        raise ActionError("Only an administrator can merge records", code="forbidden")
+    if keep.pk == merge.pk:
+        raise ActionError({"merge": ["Choose two different records"]})
+    if merge.merged_into_id is not None or keep.merged_into_id is not None:
+        raise ActionError("One of these records has already been merged")
+    if not reason.strip():
+        raise ActionError({"reason": ["Enter why the records are being merged"]})
+    moved: dict[str, int] = {}
+    for model, fname in _person_references():
+        if model in (SearchToken, AccessLogEntry):
+            # Tokens are rebuilt; the access log stays true to the record that was opened.
+            continue
+        rows = model._default_manager.filter(**{fname: merge})
+        if model is PersonDisability:
+            rows = rows.exclude(code__in=keep.disabilities.values("code"))
+        if model is Relationship:
+            other_field = "other" if fname == "person" else "person"
+            # A relationship between the two records, or one `keep` already has, is not
+            # information that would be lost; anything else moves.
+            rows.filter(**{other_field: keep}).delete()
+            for rel in list(rows):
+                if Relationship.objects.filter(
+                    **{fname: keep, other_field: getattr(rel, other_field), "kind": rel.kind}
+                ).exists():
+                    rel.delete()
+        count = rows.update(**{fname: keep})
+        if count:
+            moved[f"{model._meta.label_lower}.{fname}"] = count
+    # Fill gaps on the kept record from the merged one (never overwrite what is there).
+    filled = []
+    for name in _COPIED_FIELDS:
+        if not getattr(keep, name) and getattr(merge, name):
+            setattr(keep, name, getattr(merge, name))
+            filled.append(name)
+    if merge.is_restricted and not keep.is_restricted:
+        keep.is_restricted = True
+        keep.restriction_reason = merge.restriction_reason
+        filled.append("is_restricted")
+    keep.save()
+    PersonDisability.objects.filter(person=merge).delete()
+    merge.merged_into = keep
+    merge.save(update_fields=["merged_into"])
+    SearchToken.objects.filter(person=merge).delete()
+    _refresh_search_tokens(keep)
+    record_event(
+        kind="people_merged",
+        actor=actor,
+        person=keep,
+        summary=f"Record {merge.reference} ({merge.legal_name}) merged into this record",
+        details={"merged_id": merge.pk, "moved": moved, "filled": filled, "reason": reason},
+        subject=keep,
+    )
+    return keep
