@@ -132,10 +132,12 @@ def restrict_record(*, actor: User, person: Person, reason: str, named_users: li
         raise ActionError("Only managers and administrators can restrict a record", code="forbidden")
     if not reason.strip():
         raise ActionError({"reason": ["Enter why the record is restricted"]})
+    if not named_users:
+        raise ActionError({"named_users": ["Name at least one person who may see the record"]})
     person.is_restricted = True
     person.restriction_reason = reason.strip()
     person.save(update_fields=["is_restricted", "restriction_reason"])
-    for user in {actor, *named_users}:
+    for user in named_users:
         RestrictedAccessGrant.objects.get_or_create(
             person=person,
             user=user,
@@ -146,7 +148,7 @@ def restrict_record(*, actor: User, person: Person, reason: str, named_users: li
         actor=actor,
         person=person,
         summary="Record restricted to named users",
-        details={"users": sorted(u.username for u in {actor, *named_users})},
+        details={"users": sorted(u.username for u in named_users)},
         subject=person,
     )
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "people",
     "casework",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [

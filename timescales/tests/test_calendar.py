@@ -209,7 +209,7 @@ def test_round_trip_with_add_working_days() -> None:
 GOOD = {
     "division": "england-and-wales",
     "version": "2031-01-01",
-    "events": [{"title": "New Year’s Day", "date": "2031-01-01"}],
+    "events": [{"title": "New Year\u2019s Day", "date": "2031-01-01"}],
 }
 
 

@@ -83,7 +83,7 @@ CASES = [
         d(2025, 6, 10),
         [(JUNE2, d(2025, 6, 3), d(2025, 6, 3), "met")],
     ),
-    # --- F3: MASH decision by RAG rating (hours) ----------------------------------------------
+    # --- F3: MASH decision by RAG rating (hours) -------------------------------------------------
     Case(
         "F3 red, 4 working hours, met",
         "F3",
@@ -150,7 +150,7 @@ CASES = [
         [],
         now=at(2025, 6, 2, 11),
     ),
-    # --- F3P: partner information requests --------------------------------------------------------
+    # --- F3P: partner information requests -------------------------------------------------------
     Case(
         "F3P amber, 6 working hours, met",
         "F3P",
@@ -184,7 +184,7 @@ CASES = [
         [(at(2025, 6, 2, 10), at(2025, 6, 5, 9, 15), at(2025, 6, 2, 11), "cancelled")],
         now=at(2025, 6, 2, 12),
     ),
-    # --- F4: same day ---------------------------------------------------------------------------
+    # --- F4: same day ----------------------------------------------------------------------------
     Case(
         "F4 same day: met",
         "F4",
@@ -206,7 +206,7 @@ CASES = [
         d(2025, 6, 4),
         [(d(2025, 6, 3), d(2025, 6, 3), None, "overdue")],
     ),
-    # --- A1 and K2: both kept, they differ when the assessment starts later ---------------------
+    # --- A1 and K2: both kept, they differ when the assessment starts later ----------------------
     Case(
         "A1 from the referral: met late",
         "A1",
@@ -246,7 +246,7 @@ CASES = [
         d(2025, 9, 1),
         [(JUNE2, d(2025, 8, 4), d(2025, 6, 20), "cancelled")],
     ),
-    # --- A2 ----------------------------------------------------------------------------------------
+    # --- A2 --------------------------------------------------------------------------------------
     Case(
         "A2 child seen within 5 working days",
         "A2",
@@ -269,7 +269,7 @@ CASES = [
         [(JUNE2, d(2025, 6, 4), None, "due_soon")],
         practice=LocalPractice(limits={"A2": WorkingDays(2)}),
     ),
-    # --- A3 ----------------------------------------------------------------------------------------
+    # --- A3 --------------------------------------------------------------------------------------
     Case(
         "A3 CIN plan late after a CIN outcome",
         "A3",
@@ -287,7 +287,7 @@ CASES = [
         d(2025, 7, 1),
         [],
     ),
-    # --- A4: recurring, months clamp to month end ----------------------------------------------
+    # --- A4: recurring, months clamp to month end ------------------------------------------------
     Case(
         "A4 reviews every 3 months from the actual review date",
         "A4",
@@ -309,7 +309,7 @@ CASES = [
         [(d(2025, 1, 31), d(2025, 3, 14), None, "overdue")],
         practice=LocalPractice(limits={"A4": Weeks(6)}),
     ),
-    # --- A5: recurring visits, cancelled when the plan ends ---------------------------------------
+    # --- A5: recurring visits, cancelled when the plan ends --------------------------------------
     Case(
         "A5 visit, then plan ends",
         "A5",
@@ -324,7 +324,7 @@ CASES = [
             (d(2025, 6, 27), d(2025, 7, 25), d(2025, 7, 10), "cancelled"),
         ],
     ),
-    # --- C1 ----------------------------------------------------------------------------------------
+    # --- C1 --------------------------------------------------------------------------------------
     Case(
         "C1 strategy discussion the next working day",
         "C1",
@@ -335,7 +335,7 @@ CASES = [
         d(2025, 6, 20),
         [(d(2025, 6, 6), d(2025, 6, 9), d(2025, 6, 9), "met")],
     ),
-    # --- C2: from the strategy discussion that initiated s47 ----------------------------------
+    # --- C2: from the strategy discussion that initiated s47 -------------------------------------
     Case(
         "C2 ICPC within 15 working days of the initiating discussion",
         "C2",
@@ -367,7 +367,7 @@ CASES = [
         d(2025, 6, 24),
         [(JUNE2, d(2025, 6, 23), None, "overdue")],
     ),
-    # --- C4 / C5: first core group, then the authority's frequency ----------------------------
+    # --- C4 / C5: first core group, then the authority's frequency -------------------------------
     Case(
         "C4 first core group within 10 working days",
         "C4",
@@ -396,7 +396,7 @@ CASES = [
         d(2025, 9, 8),
         [],
     ),
-    # --- C6 / C7: review conferences ---------------------------------------------------------------
+    # --- C6 / C7: review conferences -------------------------------------------------------------
     Case(
         "C6 first review within 3 months (31 May + 3 months = 31 Aug)",
         "C6",
@@ -423,7 +423,7 @@ CASES = [
             (d(2026, 2, 20), d(2026, 8, 20), d(2026, 8, 14), "met"),
         ],
     ),
-    # --- C8: recurring visits restart from the actual visit ----------------------------------
+    # --- C8: recurring visits restart from the actual visit --------------------------------------
     Case(
         "C8 visits every 10 working days from the last visit",
         "C8",
@@ -592,7 +592,10 @@ def test_rule_effective_dates_limit_which_clocks_start() -> None:
         source="Test source, section 1",
         effective_from=d(2025, 7, 1),
     )
-    events = [E(ev.CONTACT_RECEIVED, JUNE2, key="a"), E(ev.CONTACT_RECEIVED, d(2025, 7, 1), key="b")]
+    events = [
+        E(ev.CONTACT_RECEIVED, JUNE2, key="a"),
+        E(ev.CONTACT_RECEIVED, d(2025, 7, 1), key="b"),
+    ]
     clocks = compute_clocks(events, today=d(2025, 7, 1), rules=[rule])
     assert [c.key for c in clocks] == ["b"]
 

@@ -1,0 +1,7 @@
+"""Settings for the test suite: the production settings with testing switched on."""
+
+import os
+
+os.environ.setdefault("TRELLIS_TESTING", "1")
+
+from .settings import *  # noqa: E402,F403
