@@ -301,9 +301,9 @@ _UNITS: dict[str, type[WorkingDays | CalendarDays | Weeks | Months | ClockHours 
 
 
 def limit_to_mapping(limit: Limit | EventLimit) -> dict[str, object]:
-    for unit, cls in _UNITS.items():
-        if isinstance(limit, cls):
-            return {"unit": unit, "value": limit.n}
+    if isinstance(limit, WorkingDays | CalendarDays | Weeks | Months | ClockHours | WorkingHours):
+        unit = next(name for name, cls in _UNITS.items() if type(limit) is cls)
+        return {"unit": unit, "value": limit.n}
     raise ValueError(f"{type(limit).__name__} cannot be stored as an override.")
 
 
