@@ -129,7 +129,9 @@ def record_successful_login(*, user: User) -> None:
 @transaction.atomic
 def restrict_record(*, actor: User, person: Person, reason: str, named_users: list[User]) -> None:
     if not actor.is_administrator and not actor.is_manager:
-        raise ActionError("Only managers and administrators can restrict a record", code="forbidden")
+        raise ActionError(
+            "Only managers and administrators can restrict a record", code="forbidden"
+        )
     if not reason.strip():
         raise ActionError({"reason": ["Enter why the record is restricted"]})
     if not named_users:

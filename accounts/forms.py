@@ -18,7 +18,9 @@ class SignInForm(AuthenticationForm):
 class AccessLogSearchForm(forms.Form):
     user = forms.CharField(label="Staff username", required=False, max_length=150)
     child = forms.CharField(
-        label="Child's record number", required=False, max_length=10,
+        label="Child's record number",
+        required=False,
+        max_length=10,
         help_text="The 7-digit number shown on the child's record",
     )
     date_from = GovukDateField(label="From", required=False)

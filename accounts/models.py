@@ -26,7 +26,9 @@ class Team(models.Model):
         ids = [self.pk]
         frontier = [self.pk]
         while frontier:
-            frontier = list(Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = list(
+                Team.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
             ids.extend(frontier)
         return ids
 
@@ -73,9 +75,7 @@ class RestrictedAccessGrant(models.Model):
         "people.Person", on_delete=models.CASCADE, related_name="access_grants"
     )
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="restricted_grants")
-    granted_by = models.ForeignKey(
-        User, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    granted_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     granted_at = models.DateTimeField()
     reason = models.CharField(max_length=250)
 

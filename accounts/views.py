@@ -30,10 +30,9 @@ class SignInView(auth_views.LoginView):
             form.errors.clear()
             form.add_error(
                 None,
-                SignInForm.error_messages["locked"]
-                % {"minutes": settings.TRELLIS_LOCKOUT_MINUTES},
+                SignInForm.error_messages["locked"] % {"minutes": settings.TRELLIS_LOCKOUT_MINUTES},
             )
-            return self.form_invalid(form)
+            return self.form_invalid(form)  # type: ignore[arg-type]
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]

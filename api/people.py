@@ -42,7 +42,11 @@ def _user(request: HttpRequest) -> User:
 
 def _person_out(p: Person) -> dict[str, object]:
     return {
-        **{f: getattr(p, f) for f in PersonOut.model_fields if hasattr(p, f) and f != "disabilities"},
+        **{
+            f: getattr(p, f)
+            for f in PersonOut.model_fields
+            if hasattr(p, f) and f != "disabilities"
+        },
         "id": p.pk,
         "reference": p.reference,
         "disabilities": sorted(d.code for d in p.disabilities.all()),
@@ -225,7 +229,9 @@ def list_notes(request: HttpRequest, person_id: int) -> list[dict[str, object]]:
     "/people/{person_id}/notes",
     response={201: CaseNoteOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
 )
-def add_note(request: HttpRequest, person_id: int, payload: CaseNoteIn) -> tuple[int, dict[str, object]]:
+def add_note(
+    request: HttpRequest, person_id: int, payload: CaseNoteIn
+) -> tuple[int, dict[str, object]]:
     user = _user(request)
     person = _child(request, person_id, "case notes")
     note = casework_actions.add_case_note(actor=user, person=person, **payload.dict())

@@ -12,16 +12,24 @@ from .choices import AllocationRole, NoteKind
 
 
 class CaseNoteForm(forms.Form):
-    kind = forms.ChoiceField(label="Type of note", choices=NoteKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="Type of note", choices=NoteKind.choices, widget=forms.RadioSelect
+    )
     occurred_on = GovukDateField(label="Date", help_text="When it happened, for example 27 3 2026")
-    with_whom = forms.CharField(label="Who was involved (optional)", required=False, max_length=1000)
+    with_whom = forms.CharField(
+        label="Who was involved (optional)", required=False, max_length=1000
+    )
     child_seen = forms.ChoiceField(
-        label="Was the child seen?", choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect, required=False,
+        label="Was the child seen?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        required=False,
     )
     seen_alone = forms.ChoiceField(
-        label="Was the child seen alone?", choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect, required=False,
+        label="Was the child seen alone?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        required=False,
     )
     text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 10}))
 
@@ -37,7 +45,9 @@ class CaseNoteForm(forms.Form):
 
 
 class ChronologyFilterForm(forms.Form):
-    kind = forms.MultipleChoiceField(label="Type of entry", required=False, widget=forms.CheckboxSelectMultiple)
+    kind = forms.MultipleChoiceField(
+        label="Type of entry", required=False, widget=forms.CheckboxSelectMultiple
+    )
     significant = forms.BooleanField(label="Significant entries only", required=False)
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
@@ -49,8 +59,12 @@ class ChronologyFilterForm(forms.Form):
 
 class AllocateForm(forms.Form):
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none())
-    worker = forms.ModelChoiceField(label="Worker (optional)", queryset=User.objects.none(), required=False)
-    role = forms.ChoiceField(label="Allocation", choices=AllocationRole.choices, initial=AllocationRole.SOCIAL_WORKER)
+    worker = forms.ModelChoiceField(
+        label="Worker (optional)", queryset=User.objects.none(), required=False
+    )
+    role = forms.ChoiceField(
+        label="Allocation", choices=AllocationRole.choices, initial=AllocationRole.SOCIAL_WORKER
+    )
     started_on = GovukDateField(label="From", initial=datetime.date.today)
     reason = forms.CharField(label="Reason", max_length=250)
 

@@ -59,9 +59,7 @@ def child_summary(person: Person, user: Any) -> dict[str, Any]:
         "past_episodes": list(person.episodes.filter(ended_on__isnull=False)[:10]),
         "allocations": allocations,
         "warnings": child_warnings(person, today),
-        "recent_events": list(
-            chronology(person).select_related("actor")[:6]
-        ),
+        "recent_events": list(chronology(person).select_related("actor")[:6]),
         "panels": [panel(person, user) for panel in SUMMARY_PANELS],
     }
     return context
@@ -82,9 +80,13 @@ def chronology(
         events = events.filter(significant=True)
     tz = timezone.get_current_timezone()
     if date_from:
-        events = events.filter(occurred_at__gte=datetime.datetime.combine(date_from, datetime.time.min, tzinfo=tz))
+        events = events.filter(
+            occurred_at__gte=datetime.datetime.combine(date_from, datetime.time.min, tzinfo=tz)
+        )
     if date_to:
-        end = datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+        end = datetime.datetime.combine(
+            date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+        )
         events = events.filter(occurred_at__lt=end)
     return events.order_by("-occurred_at", "-pk")
 

@@ -60,15 +60,17 @@ def mark_significant(request: HttpRequest, person: Person, event_id: int) -> Htt
     significant = request.POST.get("significant") == "1"
     actions.mark_significant(actor=request.user, event=event, significant=significant)  # type: ignore[arg-type]
     if request.headers.get("HX-Request"):
-        return render(request, "casework/_significant_toggle.html", {"person": person, "event": event})
+        return render(
+            request, "casework/_significant_toggle.html", {"person": person, "event": event}
+        )
     return redirect("casework:chronology", pk=person.pk)
 
 
 @child_page("Case notes")
 def notes(request: HttpRequest, person: Person) -> HttpResponse:
-    page = Paginator(
-        CaseNote.objects.filter(person=person).select_related("author"), 20
-    ).get_page(request.GET.get("page"))
+    page = Paginator(CaseNote.objects.filter(person=person).select_related("author"), 20).get_page(
+        request.GET.get("page")
+    )
     return render(request, "casework/notes.html", {"person": person, "page": page, "query": ""})
 
 
@@ -105,7 +107,9 @@ def allocations(request: HttpRequest, person: Person) -> HttpResponse:
     can_allocate = user.is_manager or user.is_service_wide
     form = None
     if can_allocate:
-        team_ids = None if user.is_service_wide or user.role == "director" else visible_team_ids(user)
+        team_ids = (
+            None if user.is_service_wide or user.role == "director" else visible_team_ids(user)
+        )
         form = AllocateForm(request.POST or None, team_ids=team_ids)
         if request.method == "POST" and form.is_valid():
             d = form.cleaned_data

@@ -4,4 +4,4 @@ import os
 
 os.environ.setdefault("TRELLIS_TESTING", "1")
 
-from .settings import *  # noqa: E402,F403
+from .settings import *  # noqa: F403

@@ -45,8 +45,12 @@ class Personas:
 
 
 def make_personas() -> Personas:
-    area = account_actions.create_team(actor=None, name="Children's Services North", kind=TeamKind.SERVICE_AREA)
-    other_area = account_actions.create_team(actor=None, name="Children's Services South", kind=TeamKind.SERVICE_AREA)
+    area = account_actions.create_team(
+        actor=None, name="Children's Services North", kind=TeamKind.SERVICE_AREA
+    )
+    other_area = account_actions.create_team(
+        actor=None, name="Children's Services South", kind=TeamKind.SERVICE_AREA
+    )
     team_a = account_actions.create_team(actor=None, name="Assessment Team A", parent=area)
     team_b = account_actions.create_team(actor=None, name="Assessment Team B", parent=other_area)
 
@@ -107,12 +111,21 @@ def make_personas() -> Personas:
         today=TODAY,
     )
     people_actions.add_relationship(
-        actor=p.mash, person=p.child, other=p.mother, kind="mother", lives_with=True,
+        actor=p.mash,
+        person=p.child,
+        other=p.mother,
+        kind="mother",
+        lives_with=True,
         has_parental_responsibility=True,
     )
     casework_actions.allocate(
-        actor=p.manager, person=p.child, team=team_a, worker=p.worker,
-        started_on=datetime.date(2026, 10, 1), reason="New referral", today=TODAY,
+        actor=p.manager,
+        person=p.child,
+        team=team_a,
+        worker=p.worker,
+        started_on=datetime.date(2026, 10, 1),
+        reason="New referral",
+        today=TODAY,
     )
     p.restricted_child = people_actions.create_person(
         actor=p.mash,
@@ -127,11 +140,18 @@ def make_personas() -> Personas:
         today=TODAY,
     )
     casework_actions.allocate(
-        actor=p.manager, person=p.restricted_child, team=team_a, worker=p.worker,
-        started_on=datetime.date(2026, 10, 1), reason="Staff member's child", today=TODAY,
+        actor=p.manager,
+        person=p.restricted_child,
+        team=team_a,
+        worker=p.worker,
+        started_on=datetime.date(2026, 10, 1),
+        reason="Staff member's child",
+        today=TODAY,
     )
     account_actions.restrict_record(
-        actor=p.manager, person=p.restricted_child, reason="Child of a member of staff",
+        actor=p.manager,
+        person=p.restricted_child,
+        reason="Child of a member of staff",
         named_users=[p.worker],
     )
     return p

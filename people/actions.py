@@ -6,13 +6,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
+from accounts.models import AccessLogEntry
 from casework.events import EventKind, record_event, register_kinds
 from csc.errors import ActionError
-
-from accounts.models import AccessLogEntry
 
 from .choices import Disability, Ethnicity, Gender, PersonKind, RelationshipKind, Religion, Sex
 from .identifiers import nhs_number_problem, normalise_nhs_number, upn_problem
@@ -364,10 +363,10 @@ def add_professional(
 
 # Every table that points at a person, with the field that does. Merging moves each row
 # to the kept record so nothing from either record is lost.
-def _person_references() -> list[tuple[type, str]]:
+def _person_references() -> list[tuple[type[models.Model], str]]:
     from django.apps import apps
 
-    refs: list[tuple[type, str]] = []
+    refs: list[tuple[type[models.Model], str]] = []
     for model in apps.get_models():
         for f in model._meta.get_fields():
             if (
@@ -406,7 +405,11 @@ def merge_people(*, actor: User, keep: Person, merge: Person, reason: str) -> Pe
             rows.filter(**{other_field: keep}).delete()
             for rel in list(rows):
                 if Relationship.objects.filter(
-                    **{fname: keep, other_field: getattr(rel, other_field), "kind": rel.kind}
+                    **{
+                        fname: keep,
+                        other_field: getattr(rel, other_field),
+                        "kind": getattr(rel, "kind"),
+                    }
                 ).exists():
                     rel.delete()
         count = rows.update(**{fname: keep})

@@ -22,7 +22,9 @@ from .choices import (
 
 class SearchForm(forms.Form):
     name = forms.CharField(
-        label="Name", required=False, max_length=200,
+        label="Name",
+        required=False,
+        max_length=200,
         help_text="Any part of the name, in any order. Similar spellings are found too.",
     )
     date_of_birth = GovukDateField(label="Date of birth", required=False)
@@ -38,29 +40,44 @@ class SearchForm(forms.Form):
 
 class PersonForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Is this a child or an adult?", choices=PersonKind.choices, widget=forms.RadioSelect,
+        label="Is this a child or an adult?",
+        choices=PersonKind.choices,
+        widget=forms.RadioSelect,
         initial=PersonKind.CHILD,
     )
     legal_forename = forms.CharField(label="Legal first name", max_length=200)
     legal_surname = forms.CharField(label="Legal last name", max_length=200)
     known_as = forms.CharField(label="Known as (optional)", required=False, max_length=200)
     date_of_birth = GovukDateField(
-        label="Date of birth", required=False, help_text="For example, 27 3 2015. Leave blank for an unborn child."
+        label="Date of birth",
+        required=False,
+        help_text="For example, 27 3 2015. Leave blank for an unborn child.",
     )
     expected_date_of_birth = GovukDateField(
         label="Expected date of birth (unborn child)", required=False
     )
-    sex = forms.ChoiceField(label="Sex", choices=Sex.choices, widget=forms.RadioSelect, initial=Sex.UNKNOWN)
+    sex = forms.ChoiceField(
+        label="Sex", choices=Sex.choices, widget=forms.RadioSelect, initial=Sex.UNKNOWN
+    )
     gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.NOT_KNOWN)
-    ethnicity = forms.ChoiceField(label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOBT)
-    first_language = forms.CharField(label="First language (optional)", required=False, max_length=200)
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity", choices=Ethnicity.choices, initial=Ethnicity.NOBT
+    )
+    first_language = forms.CharField(
+        label="First language (optional)", required=False, max_length=200
+    )
     interpreter_needed = forms.BooleanField(label="An interpreter is needed", required=False)
     religion = forms.ChoiceField(
-        label="Religion (optional)", choices=[("", "Not recorded"), *Religion.choices], required=False
+        label="Religion (optional)",
+        choices=[("", "Not recorded"), *Religion.choices],
+        required=False,
     )
     disabilities = forms.MultipleChoiceField(
-        label="Disabilities", choices=Disability.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply.",
+        label="Disabilities",
+        choices=Disability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply.",
     )
     nhs_number = forms.CharField(label="NHS number (optional)", required=False, max_length=20)
     upn = forms.CharField(label="Unique pupil number (optional)", required=False, max_length=20)
@@ -95,9 +112,21 @@ class PersonForm(forms.Form):
         initial = {
             name: getattr(person, name)
             for name in (
-                "kind", "legal_forename", "legal_surname", "known_as", "date_of_birth",
-                "expected_date_of_birth", "sex", "gender", "ethnicity", "first_language",
-                "interpreter_needed", "religion", "nhs_number", "upn", "uasc",
+                "kind",
+                "legal_forename",
+                "legal_surname",
+                "known_as",
+                "date_of_birth",
+                "expected_date_of_birth",
+                "sex",
+                "gender",
+                "ethnicity",
+                "first_language",
+                "interpreter_needed",
+                "religion",
+                "nhs_number",
+                "upn",
+                "uasc",
             )
         }
         initial["disabilities"] = list(person.disabilities.values_list("code", flat=True))
@@ -138,4 +167,8 @@ class ProfessionalForm(forms.Form):
 class MergeForm(forms.Form):
     keep_id = forms.IntegerField(label="Record number to keep", min_value=1)
     merge_id = forms.IntegerField(label="Record number to merge into it", min_value=1)
-    reason = forms.CharField(label="Why are these the same person?", widget=forms.Textarea(attrs={"rows": 3}), max_length=500)
+    reason = forms.CharField(
+        label="Why are these the same person?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+    )

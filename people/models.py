@@ -37,9 +37,7 @@ class Person(models.Model):
     date_of_death = models.DateField(null=True, blank=True)
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     gender = models.CharField(max_length=1, choices=Gender.choices, default=Gender.NOT_KNOWN)
-    ethnicity = models.CharField(
-        max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT
-    )
+    ethnicity = models.CharField(max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT)
     first_language = models.CharField(max_length=60, blank=True)
     interpreter_needed = models.BooleanField(default=False)
     religion = models.CharField(max_length=20, choices=Religion.choices, blank=True)
@@ -135,9 +133,7 @@ class Relationship(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     other = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="related_to")
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
-    lives_with = models.BooleanField(
-        default=False, help_text="They share the person's household."
-    )
+    lives_with = models.BooleanField(default=False, help_text="They share the person's household.")
     has_parental_responsibility = models.BooleanField(default=False)
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)

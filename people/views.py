@@ -16,7 +16,14 @@ from csc.errors import ActionError
 from ui.forms import apply_action_error
 
 from . import actions
-from .forms import AddressForm, MergeForm, PersonForm, ProfessionalForm, RelationshipForm, SearchForm
+from .forms import (
+    AddressForm,
+    MergeForm,
+    PersonForm,
+    ProfessionalForm,
+    RelationshipForm,
+    SearchForm,
+)
 from .models import Person
 from .queries import search_people
 
@@ -65,7 +72,9 @@ def create(request: HttpRequest) -> HttpResponse:
                 confirmed_not_duplicate=form.cleaned_data.get("confirm_new", False),
             )
         except actions.DuplicatePersonError as exc:
-            candidates = [p for p in exc.candidates if visible_people(user).filter(pk=p.pk).exists()]
+            candidates = [
+                p for p in exc.candidates if visible_people(user).filter(pk=p.pk).exists()
+            ]
             hidden = len(exc.candidates) - len(candidates)
             form.add_error(
                 "confirm_new",
@@ -78,7 +87,11 @@ def create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Record created for {person.legal_name}")
             return redirect("people:record", pk=person.pk)
-    return render(request, "people/person_form.html", {"form": form, "candidates": candidates, "creating": True})
+    return render(
+        request,
+        "people/person_form.html",
+        {"form": form, "candidates": candidates, "creating": True},
+    )
 
 
 @child_page("Child record")
@@ -112,7 +125,11 @@ def add_address(request: HttpRequest, person: Person) -> HttpResponse:
         else:
             messages.success(request, "Address saved")
             return redirect("people:record", pk=person.pk)
-    return render(request, "people/simple_form.html", {"form": form, "person": person, "heading": "Add a new address", "button": "Save address"})
+    return render(
+        request,
+        "people/simple_form.html",
+        {"form": form, "person": person, "heading": "Add a new address", "button": "Save address"},
+    )
 
 
 @child_page("Add relationship")
@@ -139,7 +156,16 @@ def add_relationship(request: HttpRequest, person: Person) -> HttpResponse:
             else:
                 messages.success(request, "Relationship saved")
                 return redirect("people:record", pk=person.pk)
-    return render(request, "people/simple_form.html", {"form": form, "person": person, "heading": "Add a family member or relationship", "button": "Save relationship"})
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "heading": "Add a family member or relationship",
+            "button": "Save relationship",
+        },
+    )
 
 
 @child_page("Add professional")
@@ -153,7 +179,16 @@ def add_professional(request: HttpRequest, person: Person) -> HttpResponse:
         else:
             messages.success(request, "Professional saved")
             return redirect("people:record", pk=person.pk)
-    return render(request, "people/simple_form.html", {"form": form, "person": person, "heading": "Add a professional involved", "button": "Save professional"})
+    return render(
+        request,
+        "people/simple_form.html",
+        {
+            "form": form,
+            "person": person,
+            "heading": "Add a professional involved",
+            "button": "Save professional",
+        },
+    )
 
 
 def merge(request: HttpRequest) -> HttpResponse:

@@ -7,7 +7,9 @@ from django import forms
 from csc.errors import NON_FIELD, ActionError
 
 
-def apply_action_error(form: forms.BaseForm, error: ActionError, field_map: dict[str, str] | None = None) -> None:
+def apply_action_error(
+    form: forms.BaseForm, error: ActionError, field_map: dict[str, str] | None = None
+) -> None:
     """Show an action's refusal on the form: on the field it concerns, else at the top."""
     field_map = field_map or {}
     for name, messages in error.errors.items():

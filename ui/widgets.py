@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 
 
 class GovukDateWidget(forms.MultiWidget):
-
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets = [
             forms.TextInput(attrs={"inputmode": "numeric"}),

@@ -24,7 +24,9 @@ def _hint(field: BoundField) -> tuple[SafeString, str]:
     if not field.help_text:
         return mark_safe(""), ""
     hint_id = f"{field.auto_id}-hint"
-    return format_html('<div id="{}" class="govuk-hint">{}</div>', hint_id, field.help_text), hint_id
+    return format_html(
+        '<div id="{}" class="govuk-hint">{}</div>', hint_id, field.help_text
+    ), hint_id
 
 
 def _error(field: BoundField) -> tuple[SafeString, str]:
@@ -61,7 +63,9 @@ def _label(field: BoundField, *, page_heading: bool = False) -> SafeString:
             field.id_for_label,
             field.label,
         )
-    return format_html('<label class="govuk-label" for="{}">{}</label>', field.id_for_label, field.label)
+    return format_html(
+        '<label class="govuk-label" for="{}">{}</label>', field.id_for_label, field.label
+    )
 
 
 def _legend(field: BoundField, size: str = "s") -> SafeString:
@@ -130,7 +134,10 @@ def _render_input(field: BoundField, classes: str, page_heading: bool) -> SafeSt
             _describedby(hint_id, error_id),
             mark_safe(extra),
         )
-    return _group(field, format_html("{}{}{}{}", _label(field, page_heading=page_heading), hint, error, control))
+    return _group(
+        field,
+        format_html("{}{}{}{}", _label(field, page_heading=page_heading), hint, error, control),
+    )
 
 
 def _render_choices(field: BoundField, multiple: bool, conditional: dict[str, Any]) -> SafeString:
@@ -211,7 +218,7 @@ def _render_date(field: BoundField) -> SafeString:
     error, error_id = _error(field)
     value = field.value()
     if not isinstance(value, list | tuple):
-        value = field.field.widget.decompress(value)  # type: ignore[attr-defined]
+        value = field.field.widget.decompress(value)
     parts = []
     for index, (label, width) in enumerate((("Day", 2), ("Month", 2), ("Year", 4))):
         part_value = value[index] if index < len(value) and value[index] is not None else ""
