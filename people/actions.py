@@ -403,14 +403,9 @@ def merge_people(*, actor: User, keep: Person, merge: Person, reason: str) -> Pe
             # A relationship between the two records, or one `keep` already has, is not
             # information that would be lost; anything else moves.
             rows.filter(**{other_field: keep}).delete()
-            for rel in list(rows):
-                if Relationship.objects.filter(
-                    **{
-                        fname: keep,
-                        other_field: getattr(rel, other_field),
-                        "kind": getattr(rel, "kind"),
-                    }
-                ).exists():
+            for rel in Relationship.objects.filter(**{fname: merge}):
+                already = {fname: keep, other_field: getattr(rel, other_field), "kind": rel.kind}
+                if Relationship.objects.filter(**already).exists():
                     rel.delete()
         count = rows.update(**{fname: keep})
         if count:
