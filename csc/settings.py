@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "people",
     "casework",
     "api",
+    "clocks",
+    "front_door",
     "demo",
 ]
 

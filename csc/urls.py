@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("people/", include("people.urls")),
     path("", include("casework.urls")),
+    path("clocks/", include("clocks.urls")),
+    path("front-door/", include("front_door.urls")),
     path("api/v1/", api.urls),
 ]
 

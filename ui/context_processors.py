@@ -14,13 +14,15 @@ class NavItem:
     label: str
     url_name: str
     section: str
-    allowed: str  # "all", "staff", "managers", "admin"
+    allowed: str  # "all", "staff", "managers", "senior", "front_door", "admin"
 
 
 # Later capabilities add their sections here as they are built.
 NAV_ITEMS = (
     NavItem("My work", "casework:my_work", "my_work", "staff"),
     NavItem("Team", "casework:team", "team", "managers"),
+    NavItem("Service", "clocks:service", "service", "senior"),
+    NavItem("Front door", "front_door:queue", "front_door", "front_door"),
     NavItem("Search", "people:search", "search", "staff"),
     NavItem("Admin", "accounts:admin_home", "admin", "admin"),
 )
@@ -31,8 +33,13 @@ def _allowed(item: NavItem, user: object) -> bool:
         return True
     if getattr(user, "is_partner", False):
         return False
+    role = getattr(user, "role", "")
     if item.allowed == "managers":
         return bool(getattr(user, "is_manager", False))
+    if item.allowed == "senior":
+        return role in {"head_of_service", "director", "performance_analyst", "administrator"}
+    if item.allowed == "front_door":
+        return role in {"mash_officer", "team_manager", "head_of_service", "director"}
     if item.allowed == "admin":
         return bool(getattr(user, "is_administrator", False))
     return True
