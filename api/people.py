@@ -1,12 +1,11 @@
 """People, relationships, allocations, case notes and events over JSON."""
-
-from __future__ import annotations
+# No `from __future__ import annotations` here: Ninja reads the annotations at run time.
 
 import datetime
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.access import get_visible_person_or_404, log_view, visible_people
@@ -89,7 +88,7 @@ def list_people(request: HttpRequest, filters: Query[PersonFilter]) -> list[dict
     response={201: PersonOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
     summary="Create a child or adult",
 )
-def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[str, object]]:
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, object]]:
     user = _user(request)
     if user.is_partner:
         raise ActionError("Partner agency users cannot create records", code="forbidden")
@@ -100,7 +99,7 @@ def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[st
         details=people_actions.PersonDetails(**data),
         confirmed_not_duplicate=confirmed,
     )
-    return 201, _person_out(person)
+    return Status(201, _person_out(person))
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="One person's details")
@@ -132,7 +131,7 @@ def list_relationships(request: HttpRequest, person_id: int) -> list[dict[str, o
 )
 def add_relationship(
     request: HttpRequest, person_id: int, payload: RelationshipIn
-) -> tuple[int, dict[str, object]]:
+) -> Status[dict[str, object]]:
     user = _user(request)
     person = _child(request, person_id, "relationships")
     other = get_visible_person_or_404(user, payload.other_id)
@@ -145,16 +144,19 @@ def add_relationship(
         has_parental_responsibility=payload.has_parental_responsibility,
         started_on=payload.started_on,
     )
-    return 201, {
-        "id": r.pk,
-        "other_id": other.pk,
-        "other_name": other.display_name,
-        "kind": r.kind,
-        "lives_with": r.lives_with,
-        "has_parental_responsibility": r.has_parental_responsibility,
-        "started_on": r.started_on,
-        "ended_on": r.ended_on,
-    }
+    return Status(
+        201,
+        {
+            "id": r.pk,
+            "other_id": other.pk,
+            "other_name": other.display_name,
+            "kind": r.kind,
+            "lives_with": r.lives_with,
+            "has_parental_responsibility": r.has_parental_responsibility,
+            "started_on": r.started_on,
+            "ended_on": r.ended_on,
+        },
+    )
 
 
 def _allocation_out(a: Allocation) -> dict[str, object]:
@@ -187,7 +189,7 @@ def list_allocations(request: HttpRequest, person_id: int) -> list[dict[str, obj
 )
 def allocate(
     request: HttpRequest, person_id: int, payload: AllocationIn
-) -> tuple[int, dict[str, object]]:
+) -> Status[dict[str, object]]:
     user = _user(request)
     person = _child(request, person_id, "allocations")
     team = get_object_or_404(Team, pk=payload.team_id)
@@ -201,7 +203,7 @@ def allocate(
         started_on=payload.started_on,
         reason=payload.reason,
     )
-    return 201, _allocation_out(allocation)
+    return Status(201, _allocation_out(allocation))
 
 
 def _note_out(n: CaseNote) -> dict[str, object]:
@@ -231,11 +233,11 @@ def list_notes(request: HttpRequest, person_id: int) -> list[dict[str, object]]:
 )
 def add_note(
     request: HttpRequest, person_id: int, payload: CaseNoteIn
-) -> tuple[int, dict[str, object]]:
+) -> Status[dict[str, object]]:
     user = _user(request)
     person = _child(request, person_id, "case notes")
     note = casework_actions.add_case_note(actor=user, person=person, **payload.dict())
-    return 201, _note_out(note)
+    return Status(201, _note_out(note))
 
 
 @router.get("/people/{person_id}/events", response=list[EventOut])
