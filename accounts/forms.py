@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from ui.forms import GovukForm
 from ui.widgets import GovukDateField
 
 
 class SignInForm(AuthenticationForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
     error_messages = {
         "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
         "inactive": "This account has been disabled. Ask an administrator.",
@@ -15,7 +23,7 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class AccessLogSearchForm(forms.Form):
+class AccessLogSearchForm(GovukForm):
     user = forms.CharField(label="Staff username", required=False, max_length=150)
     child = forms.CharField(
         label="Child's record number",

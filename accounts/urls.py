@@ -9,7 +9,6 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("keepalive/", views.keepalive, name="keepalive"),
-    path("partner/", views.partner_home, name="partner_home"),
     path("admin/", views.admin_home, name="admin_home"),
     path("admin/access-log/", views.access_log, name="access_log"),
 ]

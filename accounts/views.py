@@ -55,6 +55,7 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
         context["timed_out"] = self.request.GET.get("timeout") == "1"
+        context["lockout_attempts"] = settings.TRELLIS_LOCKOUT_ATTEMPTS
         return context
 
 
@@ -62,12 +63,6 @@ class SignInView(auth_views.LoginView):
 def keepalive(request: HttpRequest) -> JsonResponse:
     # The session middleware has already refreshed the expiry (SESSION_SAVE_EVERY_REQUEST).
     return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})
-
-
-def partner_home(request: HttpRequest) -> HttpResponse:
-    if not getattr(request.user, "is_partner", False):
-        raise PermissionDenied
-    return render(request, "accounts/partner_home.html")
 
 
 def _require_admin(request: HttpRequest) -> User:

@@ -8,8 +8,12 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from csc.errors import ActionError
 
+from .assessments import router as assessments_router
 from .auth import AUTH
+from .clocks import router as clocks_router
+from .front_door import router as front_door_router
 from .people import router as people_router
+from .protection import router as protection_router
 
 api = NinjaAPI(
     title="Trellis API",
@@ -20,6 +24,10 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", people_router)
+api.add_router("", front_door_router)
+api.add_router("", clocks_router)
+api.add_router("", protection_router)
+api.add_router("", assessments_router)
 
 _STATUS = {"forbidden": 403, "duplicate": 409, "not_found": 404}
 

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 
 from accounts.models import Team, User
+from ui.forms import GovukForm
 from ui.widgets import GovukDateField
 
 from .actions import ALLOCATABLE_ROLES
 from .choices import AllocationRole, NoteKind
 
 
-class CaseNoteForm(forms.Form):
+class CaseNoteForm(GovukForm):
     kind = forms.ChoiceField(
         label="Type of note", choices=NoteKind.choices, widget=forms.RadioSelect
     )
@@ -44,7 +46,7 @@ class CaseNoteForm(forms.Form):
         )
 
 
-class ChronologyFilterForm(forms.Form):
+class ChronologyFilterForm(GovukForm):
     kind = forms.MultipleChoiceField(
         label="Type of entry", required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -52,12 +54,12 @@ class ChronologyFilterForm(forms.Form):
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 
-    def __init__(self, *args: object, kinds: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
 
 
-class AllocateForm(forms.Form):
+class AllocateForm(GovukForm):
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none())
     worker = forms.ModelChoiceField(
         label="Worker (optional)", queryset=User.objects.none(), required=False
@@ -68,8 +70,8 @@ class AllocateForm(forms.Form):
     started_on = GovukDateField(label="From", initial=datetime.date.today)
     reason = forms.CharField(label="Reason", max_length=250)
 
-    def __init__(self, *args: object, team_ids: list[int] | None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, team_ids: list[int] | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         teams = Team.objects.filter(kind="team")
         workers = User.objects.filter(is_active=True, role__in=ALLOCATABLE_ROLES)
         if team_ids is not None:

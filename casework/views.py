@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import visible_team_ids
 from accounts.decorators import child_page
 from accounts.models import User
+from clocks.queries import Now, due_clocks_by_person, order_by_urgency, team_clocks
 from csc.errors import ActionError
 from people.models import Person
 from ui.forms import apply_action_error
@@ -141,11 +142,20 @@ def allocations(request: HttpRequest, person: Person) -> HttpResponse:
 def my_work(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
     request.nav_section = "my_work"  # type: ignore[attr-defined]
-    children = caseload(user).prefetch_related("addresses")
+    now = Now.current()
+    children = order_by_urgency(caseload(user)).prefetch_related("addresses")
     page = Paginator(children, settings.TRELLIS_PAGE_SIZE).get_page(request.GET.get("page"))
-    kinds = open_episode_kinds([p.pk for p in page])
-    rows = [{"person": p, "episodes": kinds.get(p.pk, [])} for p in page]
-    return render(request, "casework/my_work.html", {"page": page, "rows": rows, "query": ""})
+    ids = [p.pk for p in page]
+    kinds = open_episode_kinds(ids)
+    due = due_clocks_by_person(ids, now)
+    rows = [
+        {"person": p, "episodes": kinds.get(p.pk, []), "clocks": due.get(p.pk, [])} for p in page
+    ]
+    return render(
+        request,
+        "casework/my_work.html",
+        {"page": page, "rows": rows, "query": "", "horizon": now.horizon, "today": now.today},
+    )
 
 
 def team(request: HttpRequest) -> HttpResponse:
@@ -154,11 +164,15 @@ def team(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     request.nav_section = "team"  # type: ignore[attr-defined]
     team_ids = visible_team_ids(user)
+    now = Now.current()
     return render(
         request,
         "casework/team.html",
         {
             "workers": team_caseloads(team_ids),
             "unallocated": unallocated_in_teams(team_ids)[:50],
+            "clocks": team_clocks(team_ids, now),
+            "horizon": now.horizon,
+            "month_start": now.month_start,
         },
     )

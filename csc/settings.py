@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "api",
     "clocks",
     "front_door",
+    "assessments",
+    "protection",
     "demo",
 ]
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("casework.urls")),
     path("clocks/", include("clocks.urls")),
     path("front-door/", include("front_door.urls")),
+    path("protection/", include("protection.urls")),
+    path("assessments/", include("assessments.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -9,7 +9,7 @@ from django.template import loader
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if getattr(user, "is_partner", False):
-        return redirect("accounts:partner_home")
+        return redirect("front_door:partner_home")
     return redirect("casework:my_work")
 
 

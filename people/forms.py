@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 
+from ui.forms import GovukForm
 from ui.widgets import GovukDateField
 
 from .actions import PersonDetails
@@ -20,7 +21,7 @@ from .choices import (
 )
 
 
-class SearchForm(forms.Form):
+class SearchForm(GovukForm):
     name = forms.CharField(
         label="Name",
         required=False,
@@ -38,7 +39,7 @@ class SearchForm(forms.Form):
         return data
 
 
-class PersonForm(forms.Form):
+class PersonForm(GovukForm):
     kind = forms.ChoiceField(
         label="Is this a child or an adult?",
         choices=PersonKind.choices,
@@ -133,7 +134,7 @@ class PersonForm(forms.Form):
         return initial
 
 
-class AddressForm(forms.Form):
+class AddressForm(GovukForm):
     line1 = forms.CharField(label="Address line 1", max_length=120)
     line2 = forms.CharField(label="Address line 2 (optional)", required=False, max_length=120)
     town = forms.CharField(label="Town or city", required=False, max_length=80)
@@ -141,7 +142,7 @@ class AddressForm(forms.Form):
     moved_in_on = GovukDateField(label="Date they moved in")
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(GovukForm):
     other_id = forms.IntegerField(
         label="Record number of the related person",
         help_text="Find them with search first. To add someone new, create their record.",
@@ -155,7 +156,7 @@ class RelationshipForm(forms.Form):
     started_on = GovukDateField(label="Since (optional)", required=False)
 
 
-class ProfessionalForm(forms.Form):
+class ProfessionalForm(GovukForm):
     name = forms.CharField(label="Name", max_length=120)
     role = forms.ChoiceField(label="Role", choices=ProfessionalRole.choices)
     organisation = forms.CharField(label="Organisation", max_length=160)
@@ -164,7 +165,7 @@ class ProfessionalForm(forms.Form):
     started_on = GovukDateField(label="Involved since", initial=datetime.date.today)
 
 
-class MergeForm(forms.Form):
+class MergeForm(GovukForm):
     keep_id = forms.IntegerField(label="Record number to keep", min_value=1)
     merge_id = forms.IntegerField(label="Record number to merge into it", min_value=1)
     reason = forms.CharField(

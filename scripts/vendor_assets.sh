@@ -9,7 +9,9 @@ rm -rf "$out"
 mkdir -p "$out/govuk/assets/images" "$out/moj/assets/images" "$out/htmx"
 gov=node_modules/govuk-frontend/dist/govuk
 moj=node_modules/@ministryofjustice/frontend/moj
-sed -e 's#url(/assets/#url(/static/vendor/govuk/assets/#g' \
+# Drop the typeface's @font-face rules (nothing to download), then the name from font stacks.
+sed -e 's#@font-face{font-family:GDS Transport;[^}]*}##g' \
+    -e 's#url(/assets/#url(/static/vendor/govuk/assets/#g' \
     -e 's#font-family:GDS Transport,arial,sans-serif#font-family:arial,sans-serif#g' \
     -e 's#font-family:GDS Transport#font-family:arial#g' \
     "$gov/govuk-frontend.min.css" > "$out/govuk/govuk-frontend.min.css"

@@ -17,7 +17,11 @@ def test_viewing_a_child_writes_exactly_one_access_log_entry(personas: Personas)
     assert entries.count() == before + 1
     entry = entries.first()
     assert entry is not None
-    assert (entry.user, entry.person, entry.page) == (personas.worker, personas.child, "Child record")
+    assert (entry.user, entry.person, entry.page) == (
+        personas.worker,
+        personas.child,
+        "Child record",
+    )
     assert entry.path == f"/people/{personas.child.pk}/"
 
 
@@ -34,9 +38,12 @@ def test_api_reads_are_logged(personas: Personas) -> None:
     client = Client()
     client.force_login(personas.worker)
     client.get(f"/api/v1/people/{personas.child.pk}")
-    assert AccessLogEntry.objects.filter(
-        user=personas.worker, person=personas.child, page="API: person"
-    ).count() == 1
+    assert (
+        AccessLogEntry.objects.filter(
+            user=personas.worker, person=personas.child, page="API: person"
+        ).count()
+        == 1
+    )
 
 
 @pytest.mark.django_db

@@ -122,7 +122,7 @@ GENERAL_PAGES = {
     "/people/merge/": {"worker": 403, "manager": 403, "admin": 200, "partner": 403},
     "/accounts/admin/": {"worker": 403, "manager": 403, "admin": 200},
     "/accounts/admin/access-log/": {"worker": 403, "director": 403, "admin": 200},
-    "/accounts/partner/": {"partner": 200, "worker": 403},
+    "/front-door/partner/": {"partner": 200, "worker": 403},
 }
 
 
@@ -160,8 +160,13 @@ def test_other_team_worker_cannot_add_a_note(personas: Personas) -> None:
     client = client_for(personas, "other_worker")
     response = client.post(
         f"/people/{personas.child.pk}/notes/new/",
-        {"kind": "phone", "occurred_on_0": "1", "occurred_on_1": "11", "occurred_on_2": "2026",
-         "text": "Should not be saved"},
+        {
+            "kind": "phone",
+            "occurred_on_0": "1",
+            "occurred_on_1": "11",
+            "occurred_on_2": "2026",
+            "text": "Should not be saved",
+        },
     )
     assert response.status_code == 404
     assert not personas.child.notes.exists()

@@ -109,7 +109,7 @@ def test_malformed_payloads_get_a_machine_readable_4xx(
     )
     assert response.status_code == status, response.content
     payload = response.json()
-    assert "code" in payload and "errors" in payload or "detail" in payload
+    assert ("code" in payload and "errors" in payload) or "detail" in payload
     if field:
         assert field in payload["errors"]
     assert not CaseNote.objects.exists()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -16,8 +17,12 @@ from csc.testing import TODAY, Personas
 def test_every_action_writes_one_event(personas: Personas) -> None:
     before = Event.objects.count()
     actions.add_case_note(
-        actor=personas.worker, person=personas.child, kind="phone",
-        occurred_on=datetime.date(2026, 11, 19), text="Spoke to mum", today=TODAY,
+        actor=personas.worker,
+        person=personas.child,
+        kind="phone",
+        occurred_on=datetime.date(2026, 11, 19),
+        text="Spoke to mum",
+        today=TODAY,
     )
     assert Event.objects.count() == before + 1
     event = Event.objects.order_by("-pk").first()
@@ -29,9 +34,13 @@ def test_every_action_writes_one_event(personas: Personas) -> None:
 @pytest.mark.django_db
 def test_reallocation_keeps_history(personas: Personas) -> None:
     actions.allocate(
-        actor=personas.manager, person=personas.child, team=personas.team_a,
-        worker=personas.colleague, started_on=datetime.date(2026, 11, 10),
-        reason="Worker leaving", today=TODAY,
+        actor=personas.manager,
+        person=personas.child,
+        team=personas.team_a,
+        worker=personas.colleague,
+        started_on=datetime.date(2026, 11, 10),
+        reason="Worker leaving",
+        today=TODAY,
     )
     history = list(Allocation.objects.filter(person=personas.child).order_by("started_on"))
     assert [a.worker for a in history] == [personas.worker, personas.colleague]
@@ -48,12 +57,21 @@ def test_reallocation_keeps_history(personas: Personas) -> None:
         ({"started_on": datetime.date(2027, 1, 1)}, "started_on"),
     ],
 )
-def test_bad_allocations_are_refused(personas: Personas, kwargs: dict[str, object], field: str) -> None:
+def test_bad_allocations_are_refused(
+    personas: Personas, kwargs: dict[str, object], field: str
+) -> None:
     worker = getattr(personas, str(kwargs.pop("worker_name", "colleague")))
-    values = {"reason": "Reallocated", "started_on": datetime.date(2026, 11, 10), **kwargs}
+    values: dict[str, Any] = {"reason": "Reallocated", "started_on": datetime.date(2026, 11, 10)}
+    values.update(kwargs)
     with pytest.raises(ActionError) as caught:
-        actions.allocate(actor=personas.manager, person=personas.child, team=personas.team_a,
-                         worker=worker, today=TODAY, **values)  # type: ignore[arg-type]
+        actions.allocate(
+            actor=personas.manager,
+            person=personas.child,
+            team=personas.team_a,
+            worker=worker,
+            today=TODAY,
+            **values,
+        )
     assert field in caught.value.errors
     assert Allocation.objects.filter(person=personas.child).count() == 1
 
@@ -61,23 +79,42 @@ def test_bad_allocations_are_refused(personas: Personas, kwargs: dict[str, objec
 @pytest.mark.django_db
 def test_only_managers_allocate(personas: Personas) -> None:
     with pytest.raises(ActionError):
-        actions.allocate(actor=personas.worker, person=personas.child, team=personas.team_a,
-                         worker=personas.colleague, started_on=TODAY, reason="x", today=TODAY)
+        actions.allocate(
+            actor=personas.worker,
+            person=personas.child,
+            team=personas.team_a,
+            worker=personas.colleague,
+            started_on=TODAY,
+            reason="x",
+            today=TODAY,
+        )
 
 
 @pytest.mark.django_db
 def test_visit_note_needs_child_seen_answer(personas: Personas) -> None:
     with pytest.raises(ActionError) as caught:
-        actions.add_case_note(actor=personas.worker, person=personas.child, kind="visit",
-                              occurred_on=TODAY, text="Visited", today=TODAY)
+        actions.add_case_note(
+            actor=personas.worker,
+            person=personas.child,
+            kind="visit",
+            occurred_on=TODAY,
+            text="Visited",
+            today=TODAY,
+        )
     assert "child_seen" in caught.value.errors
     assert not CaseNote.objects.exists()
 
 
 @pytest.mark.django_db
 def test_chronology_filters_and_significance(personas: Personas) -> None:
-    note = actions.add_case_note(actor=personas.worker, person=personas.child, kind="meeting",
-                                 occurred_on=datetime.date(2026, 11, 2), text="Strategy", today=TODAY)
+    note = actions.add_case_note(
+        actor=personas.worker,
+        person=personas.child,
+        kind="meeting",
+        occurred_on=datetime.date(2026, 11, 2),
+        text="Strategy",
+        today=TODAY,
+    )
     event = Event.objects.get(subject_type="casework.casenote", subject_id=note.pk)
     actions.mark_significant(actor=personas.worker, event=event, significant=True)
     significant = list(chronology(personas.child, significant_only=True))
@@ -85,7 +122,9 @@ def test_chronology_filters_and_significance(personas: Personas) -> None:
     # The marking itself is audited but is not a chronology entry.
     assert Event.objects.filter(kind="chronology_marked").exists()
     assert not chronology(personas.child, kinds=["chronology_marked"]).exists()
-    in_range = chronology(personas.child, date_from=datetime.date(2026, 11, 2), date_to=datetime.date(2026, 11, 2))
+    in_range = chronology(
+        personas.child, date_from=datetime.date(2026, 11, 2), date_to=datetime.date(2026, 11, 2)
+    )
     assert list(in_range) == [event]
 
 
@@ -95,7 +134,13 @@ def test_add_note_page_shows_gov_uk_errors_and_saves_nothing(personas: Personas)
     client.force_login(personas.worker)
     response = client.post(
         f"/people/{personas.child.pk}/notes/new/",
-        {"kind": "visit", "occurred_on_0": "31", "occurred_on_1": "2", "occurred_on_2": "2026", "text": ""},
+        {
+            "kind": "visit",
+            "occurred_on_0": "31",
+            "occurred_on_1": "2",
+            "occurred_on_2": "2026",
+            "text": "",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -106,11 +151,19 @@ def test_add_note_page_shows_gov_uk_errors_and_saves_nothing(personas: Personas)
 
 
 @pytest.mark.django_db
-def test_child_record_page_shows_the_essentials(personas: Personas, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_child_record_page_shows_the_essentials(
+    personas: Personas, django_assert_max_num_queries: Any
+) -> None:
     client = Client()
     client.force_login(personas.worker)
     with django_assert_max_num_queries(40):
         html = client.get(f"/people/{personas.child.pk}/").content.decode()
-    for expected in ("Amara Testington", "Grace Testington", "mother", "Wendy Worker",
-                     "Assessment Team A", "Black African"):
+    for expected in (
+        "Amara Testington",
+        "Grace Testington",
+        "mother",
+        "Wendy Worker",
+        "Assessment Team A",
+        "Black African",
+    ):
         assert expected in html

@@ -31,7 +31,11 @@ def details(**overrides: object) -> PersonDetails:
     ("overrides", "field", "message"),
     [
         ({"nhs_number": "9434765918"}, "nhs_number", "Enter a valid NHS number"),
-        ({"date_of_birth": datetime.date(2026, 12, 25)}, "date_of_birth", "must be today or in the past"),
+        (
+            {"date_of_birth": datetime.date(2026, 12, 25)},
+            "date_of_birth",
+            "must be today or in the past",
+        ),
         ({"legal_forename": "x" * 101}, "legal_forename", "100 characters or fewer"),
         ({"legal_surname": "  "}, "legal_surname", "Enter a last name"),
         ({"upn": "A318123424001"}, "upn", "check letter"),
@@ -59,7 +63,9 @@ def test_bad_input_is_refused_and_nothing_saved(
 def test_unborn_child_uses_expected_date() -> None:
     unborn = actions.create_person(
         actor=None,
-        details=details(date_of_birth=None, expected_date_of_birth=datetime.date(2027, 2, 1), sex="U"),
+        details=details(
+            date_of_birth=None, expected_date_of_birth=datetime.date(2027, 2, 1), sex="U"
+        ),
         today=TODAY,
     )
     assert unborn.is_unborn
@@ -71,12 +77,17 @@ def test_duplicate_person_is_refused_until_confirmed() -> None:
     # Spelt differently, names swapped round in the known-as, same date of birth.
     with pytest.raises(DuplicatePersonError) as caught:
         actions.create_person(
-            actor=None, details=details(legal_forename="Coffi", legal_surname="Mensah Example"), today=TODAY
+            actor=None,
+            details=details(legal_forename="Coffi", legal_surname="Mensah Example"),
+            today=TODAY,
         )
     assert caught.value.candidates == [first]
     assert Person.objects.count() == 1
     second = actions.create_person(
-        actor=None, details=details(legal_forename="Coffi"), confirmed_not_duplicate=True, today=TODAY
+        actor=None,
+        details=details(legal_forename="Coffi"),
+        confirmed_not_duplicate=True,
+        today=TODAY,
     )
     assert second.pk != first.pk
 
@@ -87,7 +98,9 @@ def test_same_nhs_number_is_never_allowed() -> None:
     with pytest.raises(ActionError) as caught:
         actions.create_person(
             actor=None,
-            details=details(legal_forename="Someone", legal_surname="Else", nhs_number="943 476 5919"),
+            details=details(
+                legal_forename="Someone", legal_surname="Else", nhs_number="943 476 5919"
+            ),
             confirmed_not_duplicate=True,
             today=TODAY,
         )
@@ -100,24 +113,41 @@ def test_merge_moves_everything_and_fills_gaps(personas: Personas) -> None:
     dup = actions.create_person(
         actor=personas.mash,
         details=details(
-            legal_forename="Amara", legal_surname="Testingtonn", date_of_birth=keep.date_of_birth,
-            upn="Y318123424001", disabilities=["AUT"], first_language="Yoruba",
+            legal_forename="Amara",
+            legal_surname="Testingtonn",
+            date_of_birth=keep.date_of_birth,
+            upn="Y318123424001",
+            disabilities=["AUT"],
+            first_language="Yoruba",
         ),
         confirmed_not_duplicate=True,
         today=TODAY,
     )
-    actions.add_address(actor=None, person=dup, line1="1 Example Row", postcode="n12 8qj",
-                        moved_in_on=datetime.date(2020, 1, 1), today=TODAY)
+    actions.add_address(
+        actor=None,
+        person=dup,
+        line1="1 Example Row",
+        postcode="n12 8qj",
+        moved_in_on=datetime.date(2020, 1, 1),
+        today=TODAY,
+    )
     actions.add_relationship(actor=None, person=dup, other=personas.mother, kind="mother")
     sibling = actions.create_person(actor=None, details=details(legal_forename="Esi"), today=TODAY)
     actions.add_relationship(actor=None, person=dup, other=sibling, kind="sibling", lives_with=True)
     casework_actions.add_case_note(
-        actor=personas.mash, person=dup, kind="phone", occurred_on=datetime.date(2026, 11, 1),
-        text="Call with school", today=TODAY, check_access=False,
+        actor=personas.mash,
+        person=dup,
+        kind="phone",
+        occurred_on=datetime.date(2026, 11, 1),
+        text="Call with school",
+        today=TODAY,
+        check_access=False,
     )
     events_before = Event.objects.filter(person__in=[keep, dup]).count()
 
-    actions.merge_people(actor=personas.admin, keep=keep, merge=dup, reason="Same child, typo in surname")
+    actions.merge_people(
+        actor=personas.admin, keep=keep, merge=dup, reason="Same child, typo in surname"
+    )
 
     keep.refresh_from_db()
     dup.refresh_from_db()
@@ -146,13 +176,31 @@ def test_only_administrators_merge(personas: Personas) -> None:
 @pytest.mark.django_db
 def test_address_history_keeps_previous_address() -> None:
     child = actions.create_person(actor=None, details=details(), today=TODAY)
-    actions.add_address(actor=None, person=child, line1="1 Old Road", postcode="N3 1AA",
-                        moved_in_on=datetime.date(2019, 5, 1), today=TODAY)
-    actions.add_address(actor=None, person=child, line1="2 New Road", postcode="N3 2BB",
-                        moved_in_on=datetime.date(2024, 6, 10), today=TODAY)
+    actions.add_address(
+        actor=None,
+        person=child,
+        line1="1 Old Road",
+        postcode="N3 1AA",
+        moved_in_on=datetime.date(2019, 5, 1),
+        today=TODAY,
+    )
+    actions.add_address(
+        actor=None,
+        person=child,
+        line1="2 New Road",
+        postcode="N3 2BB",
+        moved_in_on=datetime.date(2024, 6, 10),
+        today=TODAY,
+    )
     old, new = sorted(child.addresses.all(), key=lambda a: a.moved_in_on)
     assert old.moved_out_on == datetime.date(2024, 6, 9)
     assert new.moved_out_on is None
     with pytest.raises(ActionError):
-        actions.add_address(actor=None, person=child, line1="3 Back Road", postcode="N3 3CC",
-                            moved_in_on=datetime.date(2024, 1, 1), today=TODAY)
+        actions.add_address(
+            actor=None,
+            person=child,
+            line1="3 Back Road",
+            postcode="N3 3CC",
+            moved_in_on=datetime.date(2024, 1, 1),
+            today=TODAY,
+        )

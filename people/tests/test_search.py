@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 
@@ -13,10 +14,12 @@ from people.queries import search_people
 
 @pytest.fixture
 def people(db: None) -> dict[str, Person]:
-    def make(first: str, last: str, dob: datetime.date, **extra: object) -> Person:
+    def make(first: str, last: str, dob: datetime.date, **extra: Any) -> Person:
         return actions.create_person(
             actor=None,
-            details=PersonDetails(legal_forename=first, legal_surname=last, date_of_birth=dob, **extra),  # type: ignore[arg-type]
+            details=PersonDetails(
+                legal_forename=first, legal_surname=last, date_of_birth=dob, **extra
+            ),
             confirmed_not_duplicate=True,
             today=TODAY,
         )

@@ -30,7 +30,9 @@
       credentials: "same-origin",
       headers: { "X-CSRFToken": token },
     }).then(function (response) {
-      if (response.ok) lastActivity = Date.now();
+      // A session that has already ended answers with a redirect to the sign-in page,
+      // which fetch follows to a 200: that is not a kept-alive session.
+      if (response.ok && !response.redirected) lastActivity = Date.now();
     });
   }
 

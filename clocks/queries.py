@@ -1,0 +1,287 @@
+"""Reads for the clock screens: a child's clocks, a caseload's, a team's, the service's.
+
+Each function runs a fixed number of queries however many rows it returns; states that depend
+on the date are worked out here from due_on / stopped_on and today (see states.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from casework.models import Allocation
+from people.models import Person
+from timescales import LocalPractice, Rule, WorkingDayCalendar, load_calendar, rule_by_id
+
+from .models import Clock
+from .practice import current_practice
+from .record_links import RecordLink, record_link
+from .states import STATE_TAGS, due_by_q, late_q, live_state, overdue_q
+
+DUE_SOON_WORKING_DAYS = 10  # My work and Team look this far ahead
+VISIT_RULES = ("A5", "C8")
+
+
+@dataclass(frozen=True)
+class Now:
+    today: datetime.date
+    now: datetime.datetime
+    practice: LocalPractice
+    calendar: WorkingDayCalendar
+
+    @classmethod
+    def current(cls) -> Now:
+        now = timezone.now()
+        return cls(timezone.localdate(now), now, current_practice(), load_calendar())
+
+    @property
+    def horizon(self) -> datetime.date:
+        return self.calendar.add_working_days(self.today, DUE_SOON_WORKING_DAYS)
+
+    @property
+    def month_start(self) -> datetime.date:
+        return self.today.replace(day=1)
+
+
+def rule_or_none(rule_id: str) -> Rule | None:
+    try:
+        return rule_by_id(rule_id)
+    except KeyError:
+        return None
+
+
+@dataclass
+class ClockRow:
+    """A stored clock with what the screens need: its rule, today's state, the next step."""
+
+    clock: Clock
+    rule: Rule | None
+    state: str
+
+    @property
+    def title(self) -> str:
+        return self.rule.title if self.rule else self.clock.rule_id
+
+    @property
+    def tag(self) -> tuple[str, str]:
+        return STATE_TAGS.get(self.state, (self.state, "govuk-tag--grey"))
+
+    @property
+    def is_late(self) -> bool:
+        return self.state in ("overdue", "met_late")
+
+    @functools.cached_property
+    def record_link(self) -> RecordLink:
+        """One click to record what is due (the visit form for a visit, and so on)."""
+        return record_link(self.clock.rule_id, self.clock.key, self.clock.person_id)
+
+    @property
+    def action_url(self) -> str:
+        return self.record_link.url
+
+    @property
+    def action_label(self) -> str:
+        return self.record_link.label
+
+
+def rows(clocks: Iterable[Clock], now: Now) -> list[ClockRow]:
+    return [
+        ClockRow(
+            c,
+            rule_or_none(c.rule_id),
+            live_state(
+                c, today=now.today, now=now.now, practice=now.practice, calendar=now.calendar
+            ),
+        )
+        for c in clocks
+    ]
+
+
+def _urgency(row: ClockRow) -> tuple[datetime.date, datetime.datetime | None, str]:
+    return (row.clock.due_on, row.clock.due_at, row.clock.rule_id)
+
+
+# --- One child ------------------------------------------------------------------------------
+
+
+def child_clocks(person: Person, now: Now) -> tuple[list[ClockRow], list[ClockRow]]:
+    """(open clocks, most urgent first; finished clocks, latest first)."""
+    all_rows = rows(Clock.objects.filter(person=person).select_related("late_reason_by"), now)
+    open_rows = sorted((r for r in all_rows if r.clock.is_open), key=_urgency)
+    done = sorted(
+        (r for r in all_rows if not r.clock.is_open),
+        key=lambda r: (r.clock.stopped_on, r.clock.started_on),
+        reverse=True,
+    )
+    return open_rows, done
+
+
+# --- My work --------------------------------------------------------------------------------
+
+
+def order_by_urgency(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Children whose next clock falls due soonest first; those with no open clock last."""
+    return people.annotate(
+        next_due=Min("clocks__due_on", filter=Q(clocks__stopped_on__isnull=True))
+    ).order_by(F("next_due").asc(nulls_last=True), "legal_surname", "legal_forename", "pk")
+
+
+def due_clocks_by_person(person_ids: list[int], now: Now) -> dict[int, list[ClockRow]]:
+    """Open clocks overdue or due within the horizon, per child, most urgent first."""
+    found = Clock.objects.filter(due_by_q(now.horizon), person_id__in=person_ids)
+    result: dict[int, list[ClockRow]] = {}
+    for row in sorted(rows(found, now), key=_urgency):
+        result.setdefault(row.clock.person_id, []).append(row)
+    return result
+
+
+# --- Team -----------------------------------------------------------------------------------
+
+
+@dataclass
+class WorkerLoad:
+    name: str
+    overdue: int = 0
+    due_soon: int = 0
+    children: set[int] = field(default_factory=set)
+
+
+@dataclass
+class ChildDue:
+    person: Person
+    workers: list[str]
+    clocks: list[ClockRow]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.clocks if r.state == "overdue")
+
+
+@dataclass
+class TeamClocks:
+    by_worker: list[WorkerLoad]
+    by_child: list[ChildDue]
+    not_seen: list[ClockRow]
+    late: list[ClockRow]
+    people: dict[int, Person]
+    workers: dict[int, list[str]]
+
+
+def team_people(team_ids: list[int]) -> QuerySet[Allocation]:
+    return Allocation.objects.filter(team_id__in=team_ids, ended_on__isnull=True)
+
+
+def team_clocks(team_ids: list[int], now: Now, *, limit: int = 100) -> TeamClocks:
+    current = team_people(team_ids)
+    person_ids = current.values("person_id")
+    due = rows(
+        Clock.objects.filter(due_by_q(now.horizon), person_id__in=person_ids).select_related(
+            "person"
+        ),
+        now,
+    )
+    late = rows(
+        Clock.objects.filter(late_q(now.today, now.now), person_id__in=person_ids)
+        .filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=now.month_start))
+        .select_related("person", "late_reason_by")
+        .order_by("due_on")[:limit],
+        now,
+    )
+    loads: dict[str, WorkerLoad] = {}
+    workers: dict[int, list[str]] = {}
+    for a in current.filter(person_id__in={r.clock.person_id for r in due + late}).select_related(
+        "worker"
+    ):
+        name = str(a.worker) if a.worker else "No worker"
+        workers.setdefault(a.person_id, []).append(name)
+    grouped: dict[int, ChildDue] = {}
+    for r in sorted(due, key=_urgency):
+        pid = r.clock.person_id
+        for name in workers.get(pid, ["No worker"]):
+            load = loads.setdefault(name, WorkerLoad(name))
+            load.children.add(pid)
+            if r.state == "overdue":
+                load.overdue += 1
+            else:
+                load.due_soon += 1
+        child = grouped.setdefault(pid, ChildDue(r.clock.person, workers.get(pid, []), []))
+        child.clocks.append(r)
+    by_child = sorted(grouped.values(), key=lambda c: (-c.overdue, _urgency(c.clocks[0])))
+    return TeamClocks(
+        by_worker=sorted(loads.values(), key=lambda w: (-w.overdue, -w.due_soon, w.name)),
+        by_child=by_child[:limit],
+        not_seen=[
+            r
+            for r in sorted(due, key=_urgency)
+            if r.clock.rule_id in VISIT_RULES and r.state == "overdue"
+        ][:limit],
+        late=late,
+        people={r.clock.person_id: r.clock.person for r in due + late},
+        workers=workers,
+    )
+
+
+# --- Service --------------------------------------------------------------------------------
+
+
+def _current_allocation(field_name: str) -> Subquery:
+    return Subquery(
+        Allocation.objects.filter(person_id=OuterRef("person_id"), ended_on__isnull=True)
+        .order_by("-started_on", "-pk")
+        .values(field_name)[:1]
+    )
+
+
+def overdue_clocks(people: QuerySet[Person], now: Now) -> QuerySet[Any]:
+    """Overdue clocks, each annotated with `team_id`: the child's current allocation's team."""
+    return Clock.objects.filter(
+        overdue_q(now.today, now.now), person_id__in=people.values("pk")
+    ).annotate(team_id=_current_allocation("team_id"))
+
+
+def overdue_by_rule(people: QuerySet[Person], now: Now) -> list[dict[str, object]]:
+    counts = (
+        overdue_clocks(people, now)
+        .values("rule_id")
+        .annotate(clocks=Count("pk"), children=Count("person_id", distinct=True))
+        .order_by("rule_id")
+    )
+    return [{**row, "rule": rule_or_none(str(row["rule_id"]))} for row in counts]
+
+
+def overdue_by_team(people: QuerySet[Person], now: Now) -> list[dict[str, object]]:
+    counts = (
+        overdue_clocks(people, now)
+        .values("team_id")
+        .annotate(clocks=Count("pk"), children=Count("person_id", distinct=True))
+        .order_by("team_id")
+    )
+    return list(counts)
+
+
+def overdue_list(
+    people: QuerySet[Person],
+    now: Now,
+    *,
+    rule_id: str = "",
+    team_id: int | None = None,
+    unallocated: bool = False,
+) -> QuerySet[Any]:
+    found = overdue_clocks(people, now).annotate(
+        team_name=_current_allocation("team__name"),
+        worker_first=_current_allocation("worker__first_name"),
+        worker_last=_current_allocation("worker__last_name"),
+    )
+    if rule_id:
+        found = found.filter(rule_id=rule_id)
+    if team_id is not None:
+        found = found.filter(team_id=team_id)
+    if unallocated:
+        found = found.filter(team_id__isnull=True)
+    return found.select_related("person").order_by("due_on", "person__legal_surname", "pk")

@@ -1,0 +1,16 @@
+import datetime
+from collections.abc import Iterator
+
+import pytest
+import time_machine
+
+from csc.testing import TODAY
+from timescales import LONDON
+
+
+@pytest.fixture
+def on_today() -> Iterator[None]:
+    """Freeze the clock at noon on the personas' TODAY (Friday 20 November 2026)."""
+    noon = datetime.datetime.combine(TODAY, datetime.time(12, 0), tzinfo=LONDON)
+    with time_machine.travel(noon, tick=False):
+        yield

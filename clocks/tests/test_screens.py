@@ -1,0 +1,190 @@
+"""The clock screens: live on the next request, permission-checked, bounded queries."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from clocks.models import Clock
+from csc.testing import Personas
+
+from .helpers import allocated_child, open_cin, open_cp, visit
+
+pytestmark = pytest.mark.usefixtures("on_today")
+
+VISIT_TITLE = "Child protection visit (child seen)"
+
+
+def page(user: Any, url: str, status: int = 200) -> str:
+    client = Client()
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def test_my_work_changes_on_the_next_request_after_a_visit(personas: Personas) -> None:
+    plan = open_cp(personas)
+    before = page(personas.worker, reverse("casework:my_work"))
+    assert f"{VISIT_TITLE}, due 16 Nov 2026" in before
+    # One click to the form for what is due: the visit and the core group for this plan.
+    assert reverse("protection:cp_visit", args=[personas.child.pk, plan.pk]) in before
+    assert reverse("protection:core_group", args=[personas.child.pk, plan.pk]) in before
+    assert reverse("people:record", args=[personas.child.pk]) in before  # caseload link kept
+
+    visit(personas, datetime.date(2026, 11, 19))  # no batch job in between
+
+    after = page(personas.worker, reverse("casework:my_work"))
+    assert f"{VISIT_TITLE}, due 16 Nov 2026" not in after
+    assert f"{VISIT_TITLE}, due 3 Dec 2026" in after
+
+
+def test_my_work_lists_most_urgent_children_first(personas: Personas) -> None:
+    calm = allocated_child(personas, 1, team=personas.team_a, worker=personas.worker)
+    urgent = allocated_child(personas, 2, team=personas.team_a, worker=personas.worker)
+    open_cp(personas, calm, started_on=datetime.date(2026, 11, 19))
+    open_cp(personas, urgent, started_on=datetime.date(2026, 10, 1))
+    html = page(personas.worker, reverse("casework:my_work"))
+    assert html.index("Child2 Synthetic") < html.index("Child1 Synthetic")
+    assert html.index("Child1 Synthetic") < html.index("Amara Testington")  # nothing open
+
+
+def test_the_visit_link_opens_the_cp_visit_form(personas: Personas) -> None:
+    plan = open_cp(personas)
+    html = page(personas.worker, reverse("casework:my_work"))
+    link = reverse("protection:cp_visit", args=[personas.child.pk, plan.pk])
+    assert f'href="{link}">Record a visit' in html
+    assert "Record a child protection visit" in page(personas.worker, link)
+
+
+def test_cin_visit_link_on_my_work(personas: Personas) -> None:
+    plan = open_cin(personas)
+    html = page(personas.worker, reverse("casework:my_work"))
+    assert "Child in need visit (child seen), due 29 Oct 2026" in html
+    assert reverse("protection:cin_visit", args=[personas.child.pk, plan.pk]) in html
+
+
+def test_team_page_changes_on_the_next_request(personas: Personas) -> None:
+    plan = open_cp(personas)
+    before = page(personas.manager, reverse("casework:team"))
+    assert "Children not seen within their visit frequency" in before
+    not_seen = before.split("Children not seen")[1].split("Late this month")[0]
+    assert "Amara Testington" in not_seen
+    clock = Clock.objects.get(person=personas.child, rule_id="C8")
+    client = Client()
+    client.force_login(personas.worker)
+    client.post(
+        reverse("clocks:late_reason", args=[personas.child.pk, clock.pk]),
+        {"reason": "Child in hospital"},
+    )
+    visit(personas, datetime.date(2026, 11, 19))
+    after = page(personas.manager, reverse("casework:team"))
+    not_seen = after.split("Children not seen")[1].split("Late this month")[0]
+    assert "Amara Testington" not in not_seen
+    # The core group is still overdue, with a link to record it.
+    assert reverse("protection:core_group", args=[personas.child.pk, plan.pk]) in after
+    late = after.split("Late this month")[1]
+    assert "Met late" in late and "Child in hospital" in late
+
+
+def test_child_clocks_page_shows_rules_and_takes_a_late_reason(personas: Personas) -> None:
+    open_cp(personas)
+    url = reverse("clocks:child", args=[personas.child.pk])
+    html = page(personas.worker, url)
+    assert VISIT_TITLE in html and "govuk-tag--red" in html
+    assert "every 10 working days" in html and "govuk-details" in html
+    assert "Record a reason for lateness" in html
+    clock = Clock.objects.get(person=personas.child, rule_id="C8")
+    client = Client()
+    client.force_login(personas.worker)
+    reason_url = reverse("clocks:late_reason", args=[personas.child.pk, clock.pk])
+    response = client.post(reason_url, {"reason": ""})
+    assert "Enter an answer to ‘Why was this late?’" in response.content.decode()
+    response = client.post(reason_url, {"reason": "Family on holiday"})
+    assert response.status_code == 302
+    assert "Family on holiday" in page(personas.worker, url)
+    visit(personas, datetime.date(2026, 11, 19))
+    html = page(personas.worker, url)
+    assert "Met late" in html and "Family on holiday" in html
+    assert personas.child.events.filter(kind="clock_late_reason").count() == 1
+
+
+def test_child_clocks_page_is_logged_and_refused_to_other_teams(personas: Personas) -> None:
+    from accounts.models import AccessLogEntry
+
+    url = reverse("clocks:child", args=[personas.child.pk])
+    page(personas.worker, url)
+    assert AccessLogEntry.objects.filter(person=personas.child, page="Clocks").exists()
+    page(personas.other_worker, url, 404)
+    page(personas.partner, url, 404)
+    page(personas.colleague, reverse("clocks:child", args=[personas.restricted_child.pk]), 404)
+
+
+def test_team_and_service_pages_are_for_the_right_roles(personas: Personas) -> None:
+    page(personas.manager, reverse("casework:team"))
+    page(personas.worker, reverse("casework:team"), 403)
+    page(personas.partner, reverse("casework:my_work"), 403)
+    page(personas.worker, reverse("clocks:service"), 403)
+    page(personas.manager, reverse("clocks:service"), 403)
+    page(personas.partner, reverse("clocks:service"), 403)
+    page(personas.head, reverse("clocks:service"))
+    page(personas.director, reverse("clocks:service"))
+    page(personas.worker, reverse("clocks:rules"))
+    page(personas.worker, reverse("clocks:practice"), 403)
+
+
+def test_service_counts_link_to_a_paginated_drill_down(personas: Personas) -> None:
+    open_cp(personas)
+    html = page(personas.director, reverse("clocks:service"))
+    assert "?rule=C8" in html and f"?team={personas.team_a.pk}" in html
+    drill = page(personas.director, reverse("clocks:service_overdue") + "?rule=C8")
+    assert "Amara Testington" in drill and "Assessment Team A" in drill
+    by_team = page(
+        personas.director, reverse("clocks:service_overdue") + f"?team={personas.team_a.pk}"
+    )
+    assert "Amara Testington" in by_team
+    other = page(
+        personas.director, reverse("clocks:service_overdue") + f"?team={personas.team_b.pk}"
+    )
+    assert "Amara Testington" not in other
+
+
+def test_rules_page_shows_this_authoritys_overrides(personas: Personas) -> None:
+    from clocks import actions
+    from timescales import LocalPractice, WorkingDays
+
+    actions.update_practice(
+        actor=personas.admin, practice=LocalPractice(limits={"C8": WorkingDays(15)})
+    )
+    html = page(personas.worker, reverse("clocks:rules"))
+    row = html.split('id="rule-C8"')[1].split("</tr>")[0]
+    assert "<strong>15 working days</strong>" in row
+
+
+def _load(personas: Personas, n: int, start: int = 10) -> None:
+    for i in range(start, start + n):
+        child = allocated_child(personas, i, team=personas.team_a, worker=personas.worker)
+        open_cp(personas, child)
+
+
+@pytest.mark.parametrize(
+    ("user_name", "url_name"),
+    [("worker", "casework:my_work"), ("manager", "casework:team"), ("director", "clocks:service")],
+)
+def test_list_pages_use_a_fixed_number_of_queries(
+    personas: Personas, django_assert_max_num_queries: Any, user_name: str, url_name: str
+) -> None:
+    client = Client()
+    client.force_login(getattr(personas, user_name))
+    _load(personas, 2)
+    client.get(reverse(url_name))  # warm the session
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse(url_name))
+    _load(personas, 8, start=20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse(url_name))
+    assert "Child27 Synthetic" in response.content.decode() or url_name == "clocks:service"
