@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "front_door",
     "assessments",
     "protection",
+    "returns",
+    "performance",
     "demo",
 ]
 

@@ -15,6 +15,8 @@ urlpatterns = [
     path("front-door/", include("front_door.urls")),
     path("protection/", include("protection.urls")),
     path("assessments/", include("assessments.urls")),
+    path("returns/", include("returns.urls")),
+    path("performance/", include("performance.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -14,7 +14,7 @@ class NavItem:
     label: str
     url_name: str
     section: str
-    allowed: str  # "all", "staff", "managers", "senior", "front_door", "admin"
+    allowed: str  # "all", "staff", "managers", "senior", "front_door", "performance", "admin"
 
 
 # Later capabilities add their sections here as they are built.
@@ -24,6 +24,7 @@ NAV_ITEMS = (
     NavItem("Service", "clocks:service", "service", "senior"),
     NavItem("Front door", "front_door:queue", "front_door", "front_door"),
     NavItem("Search", "people:search", "search", "staff"),
+    NavItem("Performance", "performance:home", "performance", "performance"),
     NavItem("Admin", "accounts:admin_home", "admin", "admin"),
 )
 
@@ -38,6 +39,15 @@ def _allowed(item: NavItem, user: object) -> bool:
         return bool(getattr(user, "is_manager", False))
     if item.allowed == "senior":
         return role in {"head_of_service", "director", "performance_analyst", "administrator"}
+    if item.allowed == "performance":
+        return role in {
+            "performance_analyst",
+            "head_of_service",
+            "director",
+            "team_manager",
+            "administrator",
+            "qa_auditor",
+        }
     if item.allowed == "front_door":
         return role in {"mash_officer", "team_manager", "head_of_service", "director"}
     if item.allowed == "admin":
