@@ -17,6 +17,7 @@ from people.models import Person
 from ui.forms import apply_action_error
 
 from . import actions
+from .choices import EpisodeKind
 from .events import chronology_kinds
 from .forms import AllocateForm, CaseNoteForm, ChronologyFilterForm
 from .models import Allocation, CaseNote, Event
@@ -148,8 +149,14 @@ def my_work(request: HttpRequest) -> HttpResponse:
     ids = [p.pk for p in page]
     kinds = open_episode_kinds(ids)
     due = due_clocks_by_person(ids, now)
+    labels = dict(EpisodeKind.choices)
     rows = [
-        {"person": p, "episodes": kinds.get(p.pk, []), "clocks": due.get(p.pk, [])} for p in page
+        {
+            "person": p,
+            "episodes": [labels.get(k, k) for k in kinds.get(p.pk, [])],
+            "clocks": due.get(p.pk, []),
+        }
+        for p in page
     ]
     return render(
         request,

@@ -19,7 +19,7 @@ from accounts.choices import Role
 from casework import actions as casework_actions
 from casework.choices import ClosureReason, EpisodeKind, PrimaryNeed
 from casework.events import EventKind, record_event, register_kinds
-from casework.models import Allocation, Episode
+from casework.models import Allocation, Episode, Event
 from csc.errors import ActionError
 from people import actions as people_actions
 from timescales import LocalPractice, add_months
@@ -249,6 +249,14 @@ def link_contact(*, actor: User | None, contact: Contact, person: Person) -> Con
     contact.person = person
     contact.open_case = has_open_case(person)
     contact.save(update_fields=["person", "open_case"])
+    # A contact that arrived unmatched (every partner's contact does) was recorded with no
+    # child: now that we know whose it is, its receipt belongs in their chronology.
+    Event.objects.filter(
+        kind="contact_received",
+        subject_type=contact._meta.label_lower,
+        subject_id=contact.pk,
+        person__isnull=True,
+    ).update(person=person)
     record_event(
         kind="contact_linked",
         actor=actor,
