@@ -29,7 +29,18 @@ $(BIN)/python:
 	touch $@
 
 .PHONY: install
-install: .stamp-python .stamp-node ## Install Python and front-end dependencies
+install: .stamp-python .stamp-node validator ## Install Python and front-end dependencies
+
+# The CIN census validator needs old pandas/numpy, so it lives in its own environment.
+VALIDATOR_VENV := .venv-validator
+
+$(VALIDATOR_VENV)/.stamp: validator/requirements.txt
+	$(PY) -m venv $(VALIDATOR_VENV)
+	$(VALIDATOR_VENV)/bin/pip install --quiet -r validator/requirements.txt
+	touch $@
+
+.PHONY: validator
+validator: $(VALIDATOR_VENV)/.stamp ## Install the CIN census validator in .venv-validator/
 
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests if it is missing

@@ -95,6 +95,7 @@ class SectionsIn(Schema):
     outcome: str | None = None
     outcome_reason: str = ""
     submit: bool = False
+    submitted_on: datetime.date | None = None
 
 
 class AuthoriseIn(Schema):
@@ -207,7 +208,9 @@ def _update(request: HttpRequest, assessment_id: int, payload: SectionsIn) -> di
             reason=payload.outcome_reason,
         )
     if payload.submit:
-        actions.submit_assessment(actor=user, assessment=assessment)
+        actions.submit_assessment(
+            actor=user, assessment=assessment, submitted_on=payload.submitted_on
+        )
     assessment.refresh_from_db()
     return _out(assessment)
 

@@ -414,6 +414,11 @@ def authorise_assessment(
             "Authorisation date must be on or after the assessment start date "
             f"({_fmt(assessment.started_on)})"
         )
+    elif assessment.submitted_on and authorised_on < assessment.submitted_on:
+        problems["authorised_on"] = (
+            "Authorisation date must be on or after the date it was submitted "
+            f"({_fmt(assessment.submitted_on)})"
+        )
     if not confirmed:
         problems["confirmed"] = "Confirm that you have read the assessment and agree the outcome"
     ActionError.collect(problems)

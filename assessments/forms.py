@@ -108,6 +108,10 @@ class OutcomeForm(GovukForm):
     )
 
 
+class SubmitForm(GovukForm):
+    submitted_on = GovukDateField(label="Date submitted for authorisation")
+
+
 class AuthoriseForm(GovukForm):
     authorised_on = GovukDateField(label="Authorisation date")
     note = forms.CharField(

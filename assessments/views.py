@@ -31,6 +31,7 @@ from .forms import (
     ReturnForm,
     SectionsForm,
     StartForm,
+    SubmitForm,
 )
 from .models import Assessment
 from .quality import SECTIONS
@@ -110,6 +111,7 @@ def detail(request: HttpRequest, person: Person, assessment_id: int) -> HttpResp
             "factor_labels": factor_labels(assessment.factors),
             "can_authorise": actions.can_authorise(user)
             and assessment.state == AssessmentState.SUBMITTED,
+            "submit_form": SubmitForm(initial={"submitted_on": timezone.localdate()}),
         },
     )
 
@@ -255,8 +257,18 @@ def outcome(request: HttpRequest, person: Person, assessment_id: int) -> HttpRes
 @child_page("Submit assessment")
 def submit(request: HttpRequest, person: Person, assessment_id: int) -> HttpResponse:
     assessment = _assessment(person, assessment_id)
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, str(text))
+        return redirect("assessments:detail", pk=person.pk, assessment_id=assessment.pk)
     try:
-        actions.submit_assessment(actor=_user(request), assessment=assessment)
+        actions.submit_assessment(
+            actor=_user(request),
+            assessment=assessment,
+            submitted_on=form.cleaned_data["submitted_on"],
+        )
     except ActionError as exc:
         for message in exc.errors.values():
             for text in message:

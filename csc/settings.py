@@ -159,6 +159,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TRELLIS_SERVICE_NAME = os.environ.get("TRELLIS_SERVICE_NAME", "Trellis")
 TRELLIS_AUTHORITY_NAME = os.environ.get("TRELLIS_AUTHORITY_NAME", "Northbridge (demo borough)")
 TRELLIS_PAGE_SIZE = int(os.environ.get("TRELLIS_PAGE_SIZE", "25"))
+# The authority's DfE LA number, used in returns (302 is the demonstration borough's).
+TRELLIS_LA_CODE = os.environ.get("TRELLIS_LA_CODE", "302")
 
 LOGGING = {
     "version": 1,

@@ -58,7 +58,12 @@ def submitted(
     )
     actions.record_factors(actor=personas.worker, assessment=a, factors=["3A", "1B"])
     actions.record_outcome(actor=personas.worker, assessment=a, outcome=outcome)
-    return actions.submit_assessment(actor=personas.worker, assessment=a)
+    # Submitted two days after the child was seen, so authorisation dates in the tests follow.
+    return actions.submit_assessment(
+        actor=personas.worker,
+        assessment=a,
+        submitted_on=started_on + datetime.timedelta(days=3),
+    )
 
 
 def authorised(

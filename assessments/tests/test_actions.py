@@ -239,3 +239,19 @@ def test_a_manager_cannot_authorise_their_own_assessment(personas: Personas) -> 
         )
     a.refresh_from_db()
     assert a.state == AssessmentState.SUBMITTED
+
+
+def test_authorisation_before_submission_is_refused(personas: Personas) -> None:
+    a = submitted(personas)
+    a.submitted_on = TODAY
+    a.save(update_fields=["submitted_on"])
+    with pytest.raises(ActionError) as exc:
+        actions.authorise_assessment(
+            actor=personas.manager,
+            assessment=a,
+            authorised_on=TODAY - datetime.timedelta(days=1),
+            confirmed=True,
+        )
+    assert "on or after the date it was submitted" in exc.value.errors["authorised_on"][0]
+    a.refresh_from_db()
+    assert a.state == AssessmentState.SUBMITTED

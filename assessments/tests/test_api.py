@@ -42,6 +42,7 @@ def test_start_update_submit_and_authorise_over_the_api(personas: Personas) -> N
             "factors": ["1B", "3A"],
             "outcome": "CIN_PLAN",
             "submit": True,
+            "submitted_on": "2026-11-02",
         },
         content_type="application/json",
     )

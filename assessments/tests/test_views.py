@@ -111,9 +111,15 @@ def test_journey_start_to_authorise(personas: Personas) -> None:
     assert response.status_code == 302
     assert worker.post(base(a) + "factors/", {"factors": ["3A", "1B"]}).status_code == 302
     assert worker.post(base(a) + "outcome/", {"outcome": "CIN_PLAN"}).status_code == 302
-    assert worker.post(base(a) + "submit/").status_code == 302
+    # Without a submission date nothing changes.
+    worker.post(base(a) + "submit/")
+    a.refresh_from_db()
+    assert a.state == AssessmentState.DRAFT
+    submit = date_fields("submitted_on", datetime.date(2026, 10, 30))
+    assert worker.post(base(a) + "submit/", submit).status_code == 302
     a.refresh_from_db()
     assert a.state == AssessmentState.SUBMITTED
+    assert a.submitted_on == datetime.date(2026, 10, 30)
     assert a.interpreter_used is False
 
     # The worker cannot open the authorisation screen.

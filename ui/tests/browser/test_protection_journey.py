@@ -198,6 +198,7 @@ def test_assessment_to_protection_to_child_in_need(page: Page, journey: Journey)
     expect(facts).to_contain_text("3B Domestic abuse: a parent or carer is the subject")
     expect(facts).to_contain_text(f"{fmt(dates.child_seen)}, seen alone")
 
+    fill_date(page, "Date submitted for authorisation", dates.authorised)
     page.get_by_role("button", name="Submit for authorisation").click()
     success(page, "Assessment submitted for authorisation")
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^Assessment "))).to_contain_text(

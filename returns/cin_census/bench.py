@@ -1,0 +1,38 @@
+"""Benchmark hooks for bench/: time building, writing and validating a CIN census return."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from django.utils import timezone
+
+from timescales import load_calendar
+
+from .builder import build_census
+from .config import census_options
+from .loader import load_record
+from .validation import run_validator
+from .writer import write_census
+
+
+def build_and_write(year: int) -> tuple[float, float, int]:
+    """(seconds to load and build, seconds to write the XML, size of the XML in bytes)."""
+    started = time.perf_counter()
+    census = build_census(
+        load_record(year),
+        options=census_options(),
+        generated_at=timezone.localtime(),
+        calendar=load_calendar(),
+    )
+    built = time.perf_counter()
+    data = write_census(census)
+    written = time.perf_counter()
+    return built - started, written - built, len(data)
+
+
+def validate_timed(path: str | os.PathLike[str]) -> float:
+    """Seconds the validator takes on one XML file (raises ValidatorUnavailable if it cannot)."""
+    started = time.perf_counter()
+    run_validator(path)
+    return time.perf_counter() - started
