@@ -1,0 +1,193 @@
+"""Build the Northbridge demonstration authority: staff, then families, then a summary."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from django.db import transaction
+from django.db.models import Q
+
+from accounts import actions as account_actions
+from accounts.choices import Role
+from accounts.models import Team, User
+from casework.choices import AllocationRole, EpisodeKind
+from casework.events import child_changed, deferred_refresh
+from casework.models import Allocation, CaseNote, Episode, Event
+from people.choices import PersonKind
+from people.models import Address, Person, ProfessionalInvolvement, Relationship
+
+from .cohorts import plan_families
+from .families import FamilyBuilder
+from .identifiers import IdentifierSource
+from .staff import build_staff
+
+AUTHORITY = "Northbridge"
+FAMILIES_PER_TRANSACTION = 25
+REFRESHES_PER_TRANSACTION = 500
+
+
+@dataclass(frozen=True)
+class Summary:
+    scale: float
+    seed: int
+    today: datetime.date
+    seconds: float
+    teams: int
+    staff: int
+    partner_users: int
+    children: int
+    unborn: int
+    adults: int
+    open_child_in_need: int
+    open_child_protection: int
+    open_looked_after: int
+    open_private_fostering: int
+    open_care_leaver: int
+    open_early_help: int
+    uasc: int
+    closed_episodes: int
+    current_allocations: int
+    unallocated_to_worker: int
+    case_notes: int
+    addresses: int
+    relationships: int
+    professionals: int
+    restricted_records: int
+    events: int
+
+    def counts(self) -> dict[str, int]:
+        """Everything but timing: identical for the same seed, scale and date."""
+        skip = {"scale", "seed", "today", "seconds"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in skip}
+
+    def describe(self) -> str:
+        return (
+            f"Loaded {AUTHORITY} at scale {self.scale:g} (seed {self.seed}, today "
+            f"{self.today.isoformat()}) in {self.seconds:.1f} s: {self.teams:,} teams, "
+            f"{self.staff:,} staff (+{self.partner_users:,} partner users), "
+            f"{self.children:,} children ({self.unborn:,} unborn), {self.adults:,} adults; "
+            f"open CIN {self.open_child_in_need:,}, CP {self.open_child_protection:,}, "
+            f"looked after {self.open_looked_after:,}, private fostering "
+            f"{self.open_private_fostering:,}, care leavers {self.open_care_leaver:,}, "
+            f"early help {self.open_early_help:,}, UASC {self.uasc:,}; "
+            f"{self.closed_episodes:,} closed episodes; {self.current_allocations:,} current "
+            f"allocations ({self.unallocated_to_worker:,} awaiting a worker); "
+            f"{self.case_notes:,} case notes, {self.addresses:,} addresses, "
+            f"{self.relationships:,} relationships, {self.professionals:,} professionals, "
+            f"{self.restricted_records:,} restricted records, {self.events:,} events."
+        )
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _restrict_some(builder: FamilyBuilder, rng: random.Random, count: int) -> None:
+    """A few restricted records (e.g. a staff member's child): visible only to the
+    allocated worker and their manager."""
+    candidates = builder.restrict_candidates
+    for person, team, worker in rng.sample(candidates, min(count, len(candidates))):
+        manager = builder.staff.manager_of(team)
+        account_actions.restrict_record(
+            actor=manager,
+            person=person,
+            reason=rng.choice(
+                (
+                    "Child of a member of council staff",
+                    "Family member works in children's services",
+                    "High-profile family: need-to-know access only",
+                )
+            ),
+            named_users=[worker, manager],
+        )
+
+
+def load(
+    *,
+    scale: float,
+    seed: int,
+    today: datetime.date,
+    progress: Callable[[str], None] | None = None,
+) -> Summary:
+    """Create the whole authority through the actions layer. Deterministic for a seed,
+    scale and reference date."""
+    started = time.perf_counter()
+    say = progress or (lambda message: None)
+    # Separate streams, so changing the staff does not reshuffle every family.
+    staff_rng = random.Random(f"{seed}:staff")
+    family_rng = random.Random(f"{seed}:families")
+    with deferred_refresh() as pending:
+        with transaction.atomic():
+            staff = build_staff(rng=staff_rng, scale=scale)
+        say(f"Staff: {len(staff.users)} users in {len(staff.teams)} teams")
+        builder = FamilyBuilder(
+            rng=family_rng, staff=staff, today=today, ids=IdentifierSource(family_rng)
+        )
+        plans = plan_families(family_rng, scale)
+        done = 0
+        for chunk in _chunks(plans, FAMILIES_PER_TRANSACTION):
+            with transaction.atomic():
+                for plan in chunk:
+                    builder.build(plan)
+            done += len(chunk)
+            if done % 500 < FAMILIES_PER_TRANSACTION:
+                say(f"Families: {done:,} of {len(plans):,}")
+        with transaction.atomic():
+            _restrict_some(builder, family_rng, max(1, round(5 * min(scale, 2))))
+        # Take over the deferred refresh so it runs in transactions of a sensible size.
+        # Clocks and other derived data are about children; adults need no refresh.
+        touched = sorted(
+            Person.objects.filter(pk__in=pending, kind=PersonKind.CHILD).values_list(
+                "pk", flat=True
+            )
+        )
+        pending.clear()
+    for chunk in _chunks(touched, REFRESHES_PER_TRANSACTION):
+        with transaction.atomic():
+            for person_id in chunk:
+                child_changed(person_id)
+    return summarise(scale=scale, seed=seed, today=today, seconds=time.perf_counter() - started)
+
+
+def summarise(*, scale: float, seed: int, today: datetime.date, seconds: float) -> Summary:
+    open_episodes = Episode.objects.filter(ended_on__isnull=True)
+
+    def open_count(kind: str) -> int:
+        return open_episodes.filter(kind=kind).values("person").distinct().count()
+
+    children = Person.objects.children()
+    current = Allocation.objects.filter(ended_on__isnull=True)
+    return Summary(
+        scale=scale,
+        seed=seed,
+        today=today,
+        seconds=round(seconds, 1),
+        teams=Team.objects.count(),
+        staff=User.objects.exclude(role=Role.PARTNER_AGENCY).count(),
+        partner_users=User.objects.filter(role=Role.PARTNER_AGENCY).count(),
+        children=children.count(),
+        unborn=children.filter(date_of_birth__isnull=True).count(),
+        adults=Person.objects.exclude(kind="child").count(),
+        open_child_in_need=open_count(EpisodeKind.CHILD_IN_NEED),
+        open_child_protection=open_count(EpisodeKind.CHILD_PROTECTION),
+        open_looked_after=open_count(EpisodeKind.LOOKED_AFTER),
+        open_private_fostering=open_count(EpisodeKind.PRIVATE_FOSTERING),
+        open_care_leaver=open_count(EpisodeKind.CARE_LEAVER),
+        open_early_help=open_count(EpisodeKind.EARLY_HELP),
+        uasc=children.filter(uasc=True).count(),
+        closed_episodes=Episode.objects.filter(ended_on__isnull=False).count(),
+        current_allocations=current.count(),
+        unallocated_to_worker=current.filter(
+            Q(worker__isnull=True), role=AllocationRole.SOCIAL_WORKER
+        ).count(),
+        case_notes=CaseNote.objects.count(),
+        addresses=Address.objects.count(),
+        relationships=Relationship.objects.count(),
+        professionals=ProfessionalInvolvement.objects.count(),
+        restricted_records=Person.objects.filter(is_restricted=True).count(),
+        events=Event.objects.count(),
+    )

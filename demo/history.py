@@ -1,0 +1,290 @@
+"""A child's history with the service: episodes, allocations and case notes."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from accounts.models import Team, User
+from casework import actions as casework_actions
+from casework.choices import AllocationRole, EpisodeKind, NoteKind
+from casework.models import Allocation, Episode
+
+from . import names
+from .cohorts import PRIMARY_NEEDS
+from .dates import age_on, between, days
+from .household import ChildRecord, HouseholdBuilder
+from .note_texts import note_text
+
+
+class CaseHistory(HouseholdBuilder):
+    """Writes episodes, allocation chains and notes for the children of a family."""
+
+    # ----- allocation ----------------------------------------------------------------
+
+    def _team(self, function: str) -> Team:
+        return self.rng.choice(self.staff.teams_by_function[function])
+
+    def _any_worker(self, team: Team) -> User:
+        return self.rng.choice(self.staff.practitioners[team.pk])
+
+    def _final_worker(self, team: Team, *, allow_none: bool = True) -> User | None:
+        """Who holds the case now: the less busy of two colleagues (a few wait)."""
+        if allow_none and self.rng.random() < 0.03:
+            return None
+        workers = list(self.staff.practitioners[team.pk])
+        if self.demo_worker in workers and self.caseload[self.demo_worker.pk] >= 18:
+            workers.remove(self.demo_worker)
+        a, b = self.rng.choice(workers), self.rng.choice(workers)
+        return a if self.caseload[a.pk] <= self.caseload[b.pk] else b
+
+    def _allocate_chain(
+        self,
+        children: list[ChildRecord],
+        steps: Sequence[tuple[datetime.date, Team, User | None]],
+        *,
+        role: str = AllocationRole.SOCIAL_WORKER,
+        reasons: tuple[str, ...] = (),
+        current: bool = True,
+    ) -> list[Allocation]:
+        """Allocate each child through the steps in order; returns each child's current
+        (last) allocation. Earlier ones were ended by the next `allocate`."""
+        last: list[Allocation] = []
+        for child in children:
+            allocation = None
+            for i, (start, team, worker) in enumerate(steps):
+                if i > 0 and team == steps[i - 1][1]:
+                    reason = "Change of worker within the team"
+                else:
+                    reason = reasons[i] if i < len(reasons) else "Transfer of case"
+                allocation = casework_actions.allocate(
+                    actor=self.staff.manager_of(team),
+                    person=child.person,
+                    team=team,
+                    worker=worker,
+                    started_on=start,
+                    reason=reason,
+                    role=role,
+                    today=self.today,
+                )
+                child.authors.append((start, worker or self.staff.manager_of(team)))
+            if allocation is not None:
+                last.append(allocation)
+            if current and steps and steps[-1][2] is not None:
+                self.caseload[steps[-1][2].pk] += 1
+        return last
+
+    def _steps(
+        self, dates_teams: list[tuple[datetime.date, Team]], *, final: bool = True
+    ) -> list[tuple[datetime.date, Team, User | None]]:
+        """Workers for a chain of (date, team): the last one chosen for caseload balance."""
+        cleaned: list[tuple[datetime.date, Team]] = []
+        for day, team in dates_teams:
+            if day > self.today:
+                continue
+            if cleaned and day <= cleaned[-1][0]:
+                cleaned[-1] = (cleaned[-1][0], team)
+            else:
+                cleaned.append((day, team))
+        steps: list[tuple[datetime.date, Team, User | None]] = []
+        for i, (day, team) in enumerate(cleaned):
+            is_last = i == len(cleaned) - 1
+            worker = self._final_worker(team) if (final and is_last) else self._any_worker(team)
+            steps.append((day, team, worker))
+        return steps
+
+    # ----- episodes -----------------------------------------------------------------
+
+    def _open(self, child: ChildRecord, kind: str, start: datetime.date, need: str = "") -> Episode:
+        return casework_actions.open_episode(
+            actor=None,
+            person=child.person,
+            kind=kind,
+            started_on=start,
+            primary_need=need,
+            today=self.today,
+        )
+
+    def _close(self, episode: Episode, end: datetime.date, reason: str = "") -> None:
+        casework_actions.close_episode(
+            actor=None, episode=episode, ended_on=end, closure_reason=reason, today=self.today
+        )
+
+    def _end_allocations(
+        self, allocations: list[Allocation], end: datetime.date, reason: str
+    ) -> None:
+        for allocation in allocations:
+            casework_actions.end_allocation(
+                actor=self.staff.manager_of(allocation.team),
+                allocation=allocation,
+                ended_on=max(end, allocation.started_on),
+                reason=reason,
+            )
+
+    # ----- case notes ---------------------------------------------------------------
+
+    def _notes(
+        self,
+        child: ChildRecord,
+        *,
+        cohort: str,
+        since: datetime.date,
+        recent: int,
+        older: int,
+        carer: str,
+        school: str,
+    ) -> None:
+        rng = self.rng
+        if not child.authors:
+            return
+        today = self.today
+        dates = [between(rng, max(since, today - days(90)), today) for _ in range(recent)]
+        if since < today - days(120):
+            dates += [
+                between(rng, max(since, today - days(540)), today - days(91)) for _ in range(older)
+            ]
+        dob = child.person.date_of_birth
+        age = age_on(dob, today) if dob else None
+        weights = {
+            "cp": (60, 15, 25, 0),
+            "lac": (50, 20, 20, 10),
+            "uasc_lac": (50, 20, 20, 10),
+            "assessment": (70, 20, 10, 0),
+            "care_leaver": (40, 50, 10, 0),
+        }.get(cohort, (50, 25, 15, 10))
+        for day in sorted(dates):
+            kind = rng.choices(
+                (NoteKind.VISIT, NoteKind.PHONE, NoteKind.MEETING, NoteKind.LETTER), weights
+            )[0]
+            seen: bool | None = None
+            alone: bool | None = None
+            with_whom = carer
+            if kind == NoteKind.VISIT:
+                seen = not child.unborn and rng.random() < 0.93
+                alone = bool(seen and age is not None and age >= 5 and rng.random() < 0.75)
+                with_whom = f"{child.first_name}, {carer}" if seen else carer
+            elif kind == NoteKind.MEETING:
+                with_whom = f"{carer}, {school}, health, social worker"
+            author = child.authors[0][1]
+            for start, who in child.authors:
+                if start <= day:
+                    author = who
+            casework_actions.add_case_note(
+                actor=author,
+                person=child.person,
+                kind=kind,
+                occurred_on=day,
+                text=note_text(
+                    rng,
+                    kind,
+                    cohort=cohort,
+                    child=child.first_name or "Baby",
+                    carer=carer,
+                    school=school,
+                    seen=seen,
+                    alone=alone,
+                    unborn=child.unborn,
+                ),
+                with_whom=with_whom,
+                child_seen=seen,
+                seen_alone=alone,
+                today=today,
+                # The author is (or was) the allocated worker; the loader skips the
+                # per-note visibility query, which would always pass.
+                check_access=False,
+            )
+
+    def _prior_episode(
+        self, children: list[ChildRecord], youngest: datetime.date, before: datetime.date
+    ) -> None:
+        """An earlier referral that closed: re-referrals are common."""
+        rng = self.rng
+        closed_on = before - days(rng.randint(60, 900))
+        opened_on = closed_on - days(rng.randint(10, 200))
+        if opened_on <= youngest or any(c.unborn for c in children):
+            return
+        reason = rng.choices(("RC8", "RC7", "RC9"), weights=(50, 35, 15))[0]
+        team = self._team("assessment")
+        steps = [(opened_on, team, self._any_worker(team))]
+        for child in children:
+            episode = self._open(
+                child,
+                EpisodeKind.CHILD_IN_NEED,
+                opened_on,
+                names.pick(rng, PRIMARY_NEEDS["closed"]),
+            )
+            self._close(episode, closed_on, reason)
+        allocations = [
+            a
+            for c in children
+            for a in self._allocate_chain([c], steps, reasons=("Referral accepted",), current=False)
+        ]
+        self._end_allocations(allocations, closed_on, "Case closed")
+
+    def _closed_notes(
+        self,
+        child: ChildRecord,
+        *,
+        referral: datetime.date,
+        closed_on: datetime.date,
+        carer: str,
+        school: str,
+    ) -> None:
+        rng = self.rng
+        author = child.authors[-1][1] if child.authors else self.mash[0]
+        dob = child.person.date_of_birth
+        age = age_on(dob, referral) if dob else 0
+        alone = age >= 5 and rng.random() < 0.7
+        visit_on = between(rng, referral, closed_on)
+        casework_actions.add_case_note(
+            actor=child.authors[0][1] if child.authors else author,
+            person=child.person,
+            kind=NoteKind.VISIT,
+            occurred_on=visit_on,
+            text=note_text(
+                rng,
+                "visit",
+                cohort="closed",
+                child=child.first_name,
+                carer=carer,
+                school=school,
+                seen=True,
+                alone=alone,
+            ),
+            with_whom=f"{child.first_name}, {carer}",
+            child_seen=True,
+            seen_alone=alone,
+            today=self.today,
+            check_access=False,  # written as the worker allocated at the time
+        )
+        if rng.random() < 0.3:
+            casework_actions.add_case_note(
+                actor=author,
+                person=child.person,
+                kind=NoteKind.LETTER,
+                occurred_on=closed_on,
+                text=f"Closure letter sent to {carer}. Case closed; family know how to "
+                "contact the service if things change.",
+                with_whom=carer,
+                today=self.today,
+                check_access=False,
+            )
+
+    def _early_help(
+        self, children: list[ChildRecord], *, start: datetime.date, end: datetime.date
+    ) -> None:
+        still_open = end >= self.today
+        team = self._team("early_help")
+        worker = self._final_worker(team) if still_open else self._any_worker(team)
+        for child in children:
+            episode = self._open(child, EpisodeKind.EARLY_HELP, start)
+            allocations = self._allocate_chain(
+                [child],
+                [(start, team, worker)],
+                role=AllocationRole.EARLY_HELP_WORKER,
+                reasons=("Early help assessment agreed",),
+                current=still_open,
+            )
+            if not still_open:
+                self._close(episode, end)
+                self._end_allocations(allocations, end, "Early help plan completed")

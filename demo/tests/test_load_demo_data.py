@@ -1,0 +1,124 @@
+"""The demo authority loads, is deterministic, and is internally consistent."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Iterator
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.db.models import F
+
+from accounts.choices import Role
+from accounts.models import User
+from casework.models import Allocation, Episode
+from demo.generator import summarise
+from demo.staff import DEMO_LOGINS, DEMO_PASSWORD
+from people.identifiers import nhs_number_problem, upn_problem
+from people.models import Person
+
+TODAY = datetime.date(2026, 11, 20)
+
+
+def load(*extra: str, scale: str = "0.02") -> str:
+    out = StringIO()
+    args = ("--scale", scale, "--seed", "7", "--today", TODAY.isoformat())
+    call_command("load_demo_data", *args, *extra, stdout=out)
+    return out.getvalue()
+
+
+def fingerprint() -> tuple[dict[str, int], str]:
+    counts = summarise(scale=0, seed=0, today=TODAY, seconds=0).counts()
+    rows = sorted(
+        f"{p.legal_forename}|{p.legal_surname}|{p.date_of_birth}|{p.expected_date_of_birth}"
+        for p in Person.objects.children()
+    )
+    return counts, hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup: None, django_db_blocker: Any) -> Iterator[str]:
+    """One small authority shared by the read-only tests below."""
+    with django_db_blocker.unblock():
+        output = load()
+        yield output
+        call_command("flush", "--noinput")
+
+
+@pytest.mark.django_db
+def test_summary_and_logins_are_printed(loaded: str) -> None:
+    assert "Loaded Northbridge at scale 0.02 (seed 7" in loaded
+    assert DEMO_PASSWORD in loaded
+    for login in DEMO_LOGINS:
+        assert f"  {login.username} " in loaded
+
+
+@pytest.mark.django_db
+def test_demo_logins_have_their_roles_and_sign_in(loaded: str) -> None:
+    expected = {
+        "worker": Role.SOCIAL_WORKER,
+        "worker2": Role.SOCIAL_WORKER,
+        "pa": Role.PERSONAL_ADVISER,
+        "manager": Role.TEAM_MANAGER,
+        "head": Role.HEAD_OF_SERVICE,
+        "director": Role.DIRECTOR,
+        "mash": Role.MASH_OFFICER,
+        "partner": Role.PARTNER_AGENCY,
+        "iro": Role.IRO,
+        "qa": Role.QA_AUDITOR,
+        "analyst": Role.PERFORMANCE_ANALYST,
+        "admin": Role.ADMINISTRATOR,
+    }
+    for username, role in expected.items():
+        user = authenticate(username=username, password=DEMO_PASSWORD)
+        assert user is not None, username
+        assert user.role == role
+    worker = User.objects.get(username="worker")
+    manager = User.objects.get(username="manager")
+    head = User.objects.get(username="head")
+    assert worker.team == manager.team
+    assert worker.team is not None and worker.team.parent == head.team
+    assert User.objects.get(username="worker2").team != worker.team
+    assert User.objects.get(username="partner").agency == "Northbridge Police"
+    assert Allocation.objects.filter(worker=worker, ended_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_generated_staff_cannot_sign_in_with_the_demo_password(loaded: str) -> None:
+    other = User.objects.exclude(username__in=[d.username for d in DEMO_LOGINS]).first()
+    assert other is not None
+    assert authenticate(username=other.username, password=DEMO_PASSWORD) is None
+
+
+@pytest.mark.django_db
+def test_every_open_child_is_allocated_within_the_team(loaded: str) -> None:
+    open_ids = set(
+        Episode.objects.filter(ended_on__isnull=True).values_list("person_id", flat=True)
+    )
+    current = Allocation.objects.filter(ended_on__isnull=True)
+    assert open_ids
+    assert open_ids <= set(current.values_list("person_id", flat=True))
+    assert not current.exclude(worker=None).exclude(worker__team=F("team")).exists()
+
+
+@pytest.mark.django_db
+def test_dates_of_birth_and_identifiers_are_valid(loaded: str) -> None:
+    assert not Person.objects.filter(date_of_birth__gt=TODAY).exists()
+    nhs = list(Person.objects.exclude(nhs_number="").values_list("nhs_number", flat=True))
+    upns = list(Person.objects.exclude(upn="").values_list("upn", flat=True))
+    assert nhs and upns
+    assert all(n.startswith("999") and nhs_number_problem(n) is None for n in nhs)
+    assert all(u[1:4] == "302" and upn_problem(u) is None for u in upns)
+    assert len(set(nhs)) == len(nhs)
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_an_existing_authority_alone(loaded: str) -> None:
+    before = Person.objects.count()
+    output = load("--if-empty")
+    assert "not loaded" in output
+    assert Person.objects.count() == before
