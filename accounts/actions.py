@@ -56,7 +56,7 @@ def create_user(
     first_name: str,
     last_name: str,
     role: str,
-    password: str,
+    password: str | None,
     team: Team | None = None,
     email: str = "",
     job_title: str = "",
@@ -85,7 +85,11 @@ def create_user(
         agency=agency,
         is_staff=role == Role.ADMINISTRATOR,
     )
-    user.set_password(password)
+    if password is None:
+        # Accounts that sign in through the authority's identity provider, or generated ones.
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
     user.save()
     record_event(
         kind="user_created",

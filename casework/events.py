@@ -111,6 +111,6 @@ def record_event(
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=subject.pk if subject is not None else None,
     )
-    if person is not None:
+    if person is not None and person.kind == "child":
         child_changed(person.pk)
     return event

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import string
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -219,9 +218,6 @@ def build_staff(*, rng: random.Random, scale: float) -> Staff:
     namer = _Namer(rng)
     demo_by_name = {d.username: d for d in DEMO_LOGINS}
 
-    def secret() -> str:
-        return "".join(rng.choices(string.ascii_letters + string.digits, k=40))
-
     def make(role: str, team: Team | None, job_title: str, agency: str = "") -> User:
         username, first, last = namer.person()
         user = account_actions.create_user(
@@ -230,7 +226,7 @@ def build_staff(*, rng: random.Random, scale: float) -> Staff:
             first_name=first,
             last_name=last,
             role=role,
-            password=secret(),  # nobody signs in as generated staff
+            password=None,  # generated staff cannot sign in; only the demo logins can
             team=team,
             email=f"{username}@{EMAIL_DOMAIN}",
             job_title=job_title,

@@ -180,6 +180,7 @@ def create_person(
             surname=details.legal_surname,
             date_of_birth=details.date_of_birth,
             nhs_number=details.nhs_number,
+            kind=details.kind,
         )
         if candidates:
             raise DuplicatePersonError(candidates)

@@ -64,6 +64,7 @@ class Person(models.Model):
         ordering = ["legal_surname", "legal_forename", "pk"]
         indexes = [
             models.Index(fields=["kind", "date_of_birth"]),
+            models.Index(fields=["date_of_birth"]),
             models.Index(fields=["legal_surname", "legal_forename"]),
         ]
 

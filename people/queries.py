@@ -44,6 +44,7 @@ def likely_duplicates(
     surname: str,
     date_of_birth: datetime.date | None,
     nhs_number: str = "",
+    kind: str | None = None,
     exclude_ids: Iterable[int] = (),
 ) -> list[Person]:
     """People who are probably the same: same NHS number, or names that sound alike
@@ -57,7 +58,10 @@ def likely_duplicates(
     if date_of_birth:
         sounds = {t for t in tokens_for(forename, surname) if t.startswith("s:")}
         if sounds:
-            candidates = active.filter(date_of_birth=date_of_birth).filter(
+            same_day = active.filter(date_of_birth=date_of_birth)
+            if kind:
+                same_day = same_day.filter(kind=kind)
+            candidates = same_day.filter(
                 pk__in=SearchToken.objects.filter(token__in=sounds).values("person_id")
             )
             surname_sound = {t for t in tokens_for(surname) if t.startswith("s:")}
