@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SCALE ?= 1
 SEED ?= 1
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 export TRELLIS_DEBUG ?= 1
 
 .DEFAULT_GOAL := help

@@ -16,6 +16,7 @@ strategy discussion. NFA and early help outcomes close the CIN episode (see the 
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -27,6 +28,8 @@ from timescales import load_calendar
 from . import actions
 from .choices import Outcome
 from .models import Assessment
+
+_calendar = functools.lru_cache(maxsize=1)(load_calendar)
 
 OUTCOME_WEIGHTS = (
     (Outcome.CIN_PLAN, 40),
@@ -78,8 +81,11 @@ def generate_assessments(
     referrals: Iterable[Referral],
     workers_by_team: Mapping[int, Sequence[User]],
     managers_by_team: Mapping[int, Sequence[User]],
+    outcomes: Mapping[int, str] | None = None,
 ) -> list[Assessment]:
-    calendar = load_calendar()
+    """`outcomes` (referral pk -> Outcome) fixes the outcome for those referrals, so the demo
+    loader can keep a child's planned story (e.g. an open CIN case is not closed by NFA)."""
+    calendar = _calendar()
     made: list[Assessment] = []
     for referral in referrals:
         if referral.nfa or referral.assessments.exists():
@@ -130,9 +136,11 @@ def generate_assessments(
         submitted_on = calendar.add_working_days(started_on, max(1, duration - rng.randint(1, 5)))
         if submitted_on > today:
             continue  # still being written
-        outcome = rng.choices(
+        outcome: str = rng.choices(
             [o for o, _ in OUTCOME_WEIGHTS], weights=[w for _, w in OUTCOME_WEIGHTS]
         )[0]
+        if outcomes and referral.pk in outcomes:
+            outcome = outcomes[referral.pk]
         factors = sorted(set(rng.sample(FACTOR_POOL, rng.randint(1, 3))))
         actions.record_factors(actor=worker, assessment=a, factors=factors)
         actions.record_outcome(

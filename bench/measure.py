@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import setup_test_environment
 
@@ -53,9 +54,39 @@ def _search_urls(rng: random.Random, n: int) -> list[str]:
     return urls
 
 
+def _user(username: str) -> Callable[[], User]:
+    return lambda: User.objects.get(username=username)
+
+
+def _repeat(url: str) -> Callable[[random.Random, int], list[str]]:
+    return lambda rng, n: [url] * n
+
+
+def _long_history_urls(rng: random.Random, n: int) -> list[str]:
+    ids = list(
+        Person.objects.filter(kind="child", is_restricted=False)
+        .annotate(events_count=Count("events"))
+        .filter(events_count__gte=50)
+        .values_list("pk", flat=True)[:500]
+    )
+    if not ids:
+        raise RuntimeError("No child has 50 or more events")
+    return [f"/people/{rng.choice(ids)}/" for _ in range(n)]
+
+
+def _paged(url: str, pages: int) -> Callable[[random.Random, int], list[str]]:
+    return lambda rng, n: [f"{url}?page={rng.randint(1, pages)}" for _ in range(n)]
+
+
 PAGE_BENCHMARKS: list[PageBenchmark] = [
     PageBenchmark("child record page", _director, _child_urls),
+    PageBenchmark("child page, 50+ events", _director, _long_history_urls),
     PageBenchmark("person search", _director, _search_urls),
+    PageBenchmark("MASH queue", _user("mash"), _paged("/front-door/", 3)),
+    PageBenchmark("partner requests board", _user("mash"), _paged("/front-door/requests/", 3)),
+    PageBenchmark("My work", _user("worker"), _repeat("/my-work/")),
+    PageBenchmark("Team", _user("manager"), _repeat("/team/")),
+    PageBenchmark("Service", _user("head"), _repeat("/clocks/service/")),
 ]
 
 

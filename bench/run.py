@@ -59,7 +59,11 @@ def main() -> None:
         call_command("load_demo_data", scale=SCALE, seed=1)
         results["demo_generation_seconds"] = round(time.perf_counter() - started, 1)
         print(f"Demo generation at scale {SCALE:g}: {results['demo_generation_seconds']} s")
+    from bench.capabilities import measure_clocks, measure_returns
+
     results.update(measure_pages(REQUESTS))
+    results.update(measure_clocks())
+    results.update(measure_returns())
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))

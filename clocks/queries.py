@@ -103,8 +103,12 @@ def rows(clocks: Iterable[Clock], now: Now) -> list[ClockRow]:
     ]
 
 
-def _urgency(row: ClockRow) -> tuple[datetime.date, datetime.datetime | None, str]:
-    return (row.clock.due_on, row.clock.due_at, row.clock.rule_id)
+_NO_TIME = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+
+
+def _urgency(row: ClockRow) -> tuple[datetime.date, datetime.datetime, str]:
+    # Hour clocks (with a due time) sort before day clocks due the same day.
+    return (row.clock.due_on, row.clock.due_at or _NO_TIME, row.clock.rule_id)
 
 
 # --- One child ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from accounts import actions as account_actions
 from accounts.choices import Role, TeamKind
 from accounts.models import Team, User
 from casework import actions as casework_actions
+from casework.events import deferred_refresh
 from people import actions as people_actions
 from people.models import Person
 
@@ -45,6 +46,13 @@ class Personas:
 
 
 def make_personas() -> Personas:
+    # One clock refresh per child at the end, as bulk loads do: the tests assert on the
+    # records, and refreshing after every setup action would only slow the suite.
+    with deferred_refresh():
+        return _make_personas()
+
+
+def _make_personas() -> Personas:
     area = account_actions.create_team(
         actor=None, name="Children's Services North", kind=TeamKind.SERVICE_AREA
     )

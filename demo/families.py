@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime
 
 from accounts.models import Team
+from assessments.choices import Outcome
 from casework.choices import AllocationRole, EpisodeKind
 from people.choices import ProfessionalRole, RelationshipKind
 
 from . import names
 from .cohorts import COHORT_TEAM, PRIMARY_NEEDS, FamilyPlan
 from .dates import DAY, add_years, age_on, between, days, dob_for_age
-from .history import CaseHistory
+from .history import OUTCOME_FOR_CLOSURE, CaseHistory
 from .household import ChildRecord
 
 
@@ -133,12 +134,12 @@ class FamilyBuilder(CaseHistory):
                 )
             carer = f"Ms {pf_carer.legal_surname} (private foster carer)"
 
-        # Episodes.
+        # Episodes: the referral opens the CIN episode; child protection comes later from
+        # the protection journeys (strategy discussion, s47, conference, plan).
         need = names.pick(rng, PRIMARY_NEEDS[cohort])
+        referrals = {}
         for child in children:
-            self._open(child, EpisodeKind.CHILD_IN_NEED, referral, need)
-            if cp_start is not None:
-                self._open(child, EpisodeKind.CHILD_PROTECTION, cp_start)
+            referrals[child.person.pk] = self._refer(child, referral, need)
             if lac_start is not None and not child.unborn:
                 self._open(child, EpisodeKind.LOOKED_AFTER, lac_start)
             if cohort == "pf":
@@ -171,6 +172,13 @@ class FamilyBuilder(CaseHistory):
         reasons = ("Referral accepted: assessment",) + ("Transfer of case",) * 4
         self._allocate_chain(children, steps, reasons=reasons)
         final_team, final_worker = steps[-1][1], steps[-1][2]
+        outcome = Outcome.STRATEGY_DISCUSSION if cohort == "cp" else Outcome.CIN_PLAN
+        for child in children:
+            made = self._refer_done(referrals[child.person.pk], outcome.value, final_worker)
+            if cohort == "cp":
+                self.on_plan.append(made)
+            elif cohort in ("cin", "disabled", "adolescent", "assessment"):
+                self.in_need.append(made)
         if (
             final_worker is not None
             and cohort in ("cin", "cp", "lac")
@@ -256,11 +264,12 @@ class FamilyBuilder(CaseHistory):
                 child.person, foster, RelationshipKind.FOSTER_CARER, lives_with=True, since=arrived
             )
             carer = f"{foster.legal_forename} {foster.legal_surname} (foster carer)"
-        self._open(child, EpisodeKind.CHILD_IN_NEED, arrived, "N8")
+        cin_referral = self._refer(child, arrived, "N8")
         if looked_after:
             self._open(child, EpisodeKind.LOOKED_AFTER, arrived)
         steps = self._steps([(arrived, self._team(COHORT_TEAM[plan.cohort]))])
         self._allocate_chain([child], steps, reasons=("Unaccompanied child: accommodated",))
+        self._refer_done(cin_referral, Outcome.CIN_PLAN.value, steps[-1][2])
         if looked_after and age >= 16 and rng.random() < 0.7:
             team = self._team("leaving_care")
             start = max(arrived, add_years(dob, 16))
@@ -306,7 +315,7 @@ class FamilyBuilder(CaseHistory):
                 child.person, mother, RelationshipKind.MOTHER, lives_with=False, pr=False, since=dob
             )
         need = names.pick(rng, PRIMARY_NEEDS["care_leaver"])
-        cin = self._open(child, EpisodeKind.CHILD_IN_NEED, referral, need)
+        cin = self._refer(child, referral, need)
         lac = self._open(child, EpisodeKind.LOOKED_AFTER, lac_start)
         cic_team = self._team("children_in_care")
         sw_steps = self._steps(
@@ -323,7 +332,8 @@ class FamilyBuilder(CaseHistory):
             reasons=("Eligible child: personal adviser",),
         )
         self._close(lac, eighteen)
-        self._close(cin, eighteen, "RC7")
+        assessment = self._assess(cin, Outcome.CIN_PLAN.value)
+        self._close_cin(cin, assessment, eighteen, "RC7", force=True)
         self._end_allocations(sw, eighteen, "Turned 18: leaving care service continues")
         self._open(child, EpisodeKind.CARE_LEAVER, eighteen)
         child.authors = [a for a in child.authors if a[0] >= pa_start] or child.authors
@@ -372,20 +382,12 @@ class FamilyBuilder(CaseHistory):
         )
         need = names.pick(rng, PRIMARY_NEEDS["closed"])
         long_case = (closed_on - referral).days > 60
-        with_cp = reason == "RC7" and long_case and rng.random() < 0.25
         with_lac = reason in ("RC1", "RC3", "RC4") and long_case
         lac_start = referral + days(rng.randint(20, max(21, (closed_on - referral).days // 3)))
-        for child in children:
-            cin = self._open(child, EpisodeKind.CHILD_IN_NEED, referral, need)
-            if with_cp:
-                cp_start = referral + days(rng.randint(15, 40))
-                cp_end = max(cp_start + days(90), closed_on - days(rng.randint(0, 120)))
-                cp = self._open(child, EpisodeKind.CHILD_PROTECTION, cp_start)
-                self._close(cp, min(cp_end, closed_on))
-            if with_lac:
-                lac = self._open(child, EpisodeKind.LOOKED_AFTER, lac_start)
-                self._close(lac, closed_on, reason)
-            self._close(cin, closed_on, reason)
+        # A third of RC8 closures are referrals closed with no further action; the rest follow
+        # an assessment. Child protection history comes from the protection journeys.
+        nfa = reason == "RC8" and rng.random() < 0.35
+        referrals = [self._refer(child, referral, need, nfa=nfa) for child in children]
         chain: list[tuple[datetime.date, Team]] = [(referral, self._team("assessment"))]
         if long_case:
             if with_lac:
@@ -404,7 +406,22 @@ class FamilyBuilder(CaseHistory):
                 [c], steps, reasons=("Referral accepted: assessment",), current=False
             )
         ]
-        self._end_allocations(ended, closed_on, "Case closed")
+        outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
+        ends: list[datetime.date] = []
+        for child, cin in zip(children, referrals, strict=True):
+            end = referral if nfa else None
+            if not nfa:
+                assessment = self._assess(cin, outcome)
+                end = self._close_cin(cin, assessment, closed_on, reason)
+            if with_lac and not child.unborn:
+                lac = self._open(child, EpisodeKind.LOOKED_AFTER, lac_start)
+                self._close(lac, max(lac_start, min(end or closed_on, today)), reason)
+            if end is not None:
+                ends.append(end)
+        if len(ends) == len(children):
+            # Still being assessed otherwise: the allocation stays.
+            closed_on = max(ends)
+            self._end_allocations(ended, closed_on, "Case closed")
         gp = rng.choice(names.GP_PRACTICES)
         for child in children:
             limit = 1 if self.rng.random() < 0.6 else 2

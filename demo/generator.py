@@ -14,11 +14,16 @@ from django.db.models import Q
 from accounts import actions as account_actions
 from accounts.choices import Role
 from accounts.models import Team, User
+from assessments.demo import generate_assessments
+from casework import actions as casework_actions
 from casework.choices import AllocationRole, EpisodeKind
 from casework.events import child_changed, deferred_refresh
 from casework.models import Allocation, CaseNote, Episode, Event
+from front_door.demo import FrontDoorSummary, generate_front_door_history
+from front_door.models import Referral
 from people.choices import PersonKind
 from people.models import Address, Person, ProfessionalInvolvement, Relationship
+from protection import demo as protection_demo
 
 from .cohorts import plan_families
 from .families import FamilyBuilder
@@ -27,6 +32,11 @@ from .staff import build_staff
 
 AUTHORITY = "Northbridge"
 FAMILIES_PER_TRANSACTION = 25
+# Months of contacts at the full scale-1 rate (about 15,000 a year).
+FRONT_DOOR_MONTHS = 3
+# Share of the protection module's s47 rate used for history among open children in need
+# (the children on plans today are the CP cohort, recorded separately).
+HISTORY_S47_SHARE = 0.06
 REFRESHES_PER_TRANSACTION = 500
 
 
@@ -138,6 +148,14 @@ def load(
                 say(f"Families: {done:,} of {len(plans):,}")
         with transaction.atomic():
             _restrict_some(builder, family_rng, max(1, round(5 * min(scale, 2))))
+        _protection(builder, random.Random(f"{seed}:protection"), today, scale, say)
+        front_door = _front_door(
+            builder, random.Random(f"{seed}:front_door"), today, scale, staff.users
+        )
+        say(
+            f"Front door: {front_door.contacts:,} contacts, {front_door.referrals:,} referrals "
+            f"in the last {FRONT_DOOR_MONTHS} months"
+        )
         # Take over the deferred refresh so it runs in transactions of a sensible size.
         # Clocks and other derived data are about children; adults need no refresh.
         touched = sorted(
@@ -151,6 +169,101 @@ def load(
             for person_id in chunk:
                 child_changed(person_id)
     return summarise(scale=scale, seed=seed, today=today, seconds=time.perf_counter() - started)
+
+
+def _protection(
+    builder: FamilyBuilder,
+    rng: random.Random,
+    today: datetime.date,
+    scale: float,
+    say: Callable[[str], None],
+) -> tuple[protection_demo.DemoStats, protection_demo.DemoStats]:
+    """Child protection plans open today for the CP cohort, then s47, conference, CP and CIN
+    plan history for other open children in need."""
+    chairs = list(User.objects.filter(role=Role.IRO, is_active=True).order_by("pk"))
+    with transaction.atomic():
+        plans = protection_demo.record_plans(
+            rng=rng, today=today, children=builder.on_plan, chairs=chairs
+        )
+    with transaction.atomic():
+        history = protection_demo.record_journeys(
+            rng=rng,
+            today=today,
+            children=builder.in_need,
+            chairs=chairs,
+            scale=scale * HISTORY_S47_SHARE,
+        )
+    say(
+        f"Protection: {plans.cp_plans + history.cp_plans:,} CP plans "
+        f"({plans.open_cp_plans + history.open_cp_plans:,} open), "
+        f"{plans.s47s + history.s47s:,} s47 enquiries, {history.cin_plans:,} CIN plans, "
+        f"{len(plans.refused) + len(history.refused)} journeys refused"
+    )
+    return plans, history
+
+
+def _front_door(
+    builder: FamilyBuilder,
+    rng: random.Random,
+    today: datetime.date,
+    scale: float,
+    users: list[User],
+) -> FrontDoorSummary:
+    """Recent contacts at the full rate, so the MASH queue and partner board are real; the
+    referrals they lead to are assessed like any other."""
+    since = today - datetime.timedelta(days=31 * FRONT_DOOR_MONTHS)
+    with transaction.atomic():
+        children = list(Person.objects.children().filter(merged_into__isnull=True).order_by("pk"))
+        summary = generate_front_door_history(
+            rng, today, children, users, scale, years=FRONT_DOOR_MONTHS / 12
+        )
+        _allocate_new_cases(builder, today)
+        referrals = Referral.objects.filter(
+            referral_date__gte=since, nfa=False, contact__isnull=False
+        ).order_by("pk")
+        builder.assessments += len(
+            generate_assessments(
+                rng=rng,
+                today=today,
+                referrals=referrals.select_related("episode", "person"),
+                workers_by_team=builder.staff.practitioners,
+                managers_by_team=builder.managers_by_team,
+            )
+        )
+    return summary
+
+
+def _allocate_new_cases(builder: FamilyBuilder, today: datetime.date) -> None:
+    """Cases the front door opened (referrals, early help) go to an assessment or early help
+    team, like every other open case."""
+    allocated = Allocation.objects.filter(ended_on__isnull=True).values("person_id")
+    episodes = (
+        Episode.objects.filter(ended_on__isnull=True)
+        .exclude(person_id__in=allocated)
+        .select_related("person")
+        .order_by("started_on", "pk")
+    )
+    done: set[int] = set()
+    for episode in episodes:
+        if episode.person_id in done:
+            continue
+        done.add(episode.person_id)
+        early_help = episode.kind == EpisodeKind.EARLY_HELP
+        team = builder._team("early_help" if early_help else "assessment")
+        worker = builder._final_worker(team)
+        account_role = AllocationRole.EARLY_HELP_WORKER if early_help else None
+        casework_actions.allocate(
+            actor=builder.staff.manager_of(team),
+            person=episode.person,
+            team=team,
+            worker=worker,
+            started_on=episode.started_on,
+            reason="Early help agreed" if early_help else "Referral accepted: assessment",
+            role=account_role or AllocationRole.SOCIAL_WORKER,
+            today=today,
+        )
+        if worker is not None:
+            builder.caseload[worker.pk] += 1
 
 
 def summarise(*, scale: float, seed: int, today: datetime.date, seconds: float) -> Summary:

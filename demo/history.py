@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from accounts.models import Team, User
+from assessments.choices import Outcome
+from assessments.demo import generate_assessments
+from assessments.models import Assessment
 from casework import actions as casework_actions
 from casework.choices import AllocationRole, EpisodeKind, NoteKind
 from casework.models import Allocation, Episode
+from front_door import actions as front_door_actions
+from front_door.demo import SOURCE_WEIGHTS
+from front_door.models import Referral
+from protection.actions import close_cin_episode
+from protection.demo import DemoChild
 
 from . import names
 from .cohorts import PRIMARY_NEEDS
@@ -16,9 +25,25 @@ from .dates import age_on, between, days
 from .household import ChildRecord, HouseholdBuilder
 from .note_texts import note_text
 
+REFERRAL_SOURCES = tuple((code, weight) for code, weight in SOURCE_WEIGHTS.items() if weight)
+# How the assessment ends for a case that closes with each reason: RC8 follows an assessment
+# with no further action and RC9 a step down to early help (both close on authorisation).
+OUTCOME_FOR_CLOSURE = {"RC8": Outcome.NFA.value, "RC9": Outcome.EARLY_HELP.value}
+
 
 class CaseHistory(HouseholdBuilder):
     """Writes episodes, allocation chains and notes for the children of a family."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # Children for the protection journeys once every family exists: those to be on a
+        # child protection plan today, and other open children in need (CIN plans, history).
+        self.on_plan: list[DemoChild] = []
+        self.in_need: list[DemoChild] = []
+        self.managers_by_team = {
+            team_id: [manager] for team_id, manager in self.staff.managers.items()
+        }
+        self.assessments = 0
 
     # ----- allocation ----------------------------------------------------------------
 
@@ -104,6 +129,85 @@ class CaseHistory(HouseholdBuilder):
             primary_need=need,
             today=self.today,
         )
+
+    def _refer(
+        self, child: ChildRecord, start: datetime.date, need: str, *, nfa: bool = False
+    ) -> Referral:
+        """The referral that opens a child in need episode (closed the same day if NFA)."""
+        source = "5C" if need == "N8" and self.rng.random() < 0.3 else None
+        return front_door_actions.record_referral(
+            actor=None,
+            person=child.person,
+            referral_date=start,
+            source=source or names.pick(self.rng, REFERRAL_SOURCES),
+            primary_need=need or "N0",
+            nfa=nfa,
+            today=self.today,
+        )
+
+    def _assess(self, referral: Referral, outcome: str) -> Assessment | None:
+        """The single assessment after a referral, with the outcome the story needs."""
+        made = generate_assessments(
+            rng=self.rng,
+            today=self.today,
+            referrals=[referral],
+            workers_by_team=self.staff.practitioners,
+            managers_by_team=self.managers_by_team,
+            outcomes={referral.pk: outcome},
+        )
+        self.assessments += len(made)
+        return made[0] if made else None
+
+    def _refer_done(self, referral: Referral, outcome: str, worker: User | None) -> DemoChild:
+        """Assess an open case's referral; the child is then ready for protection journeys."""
+        self._assess(referral, outcome)
+        return DemoChild(
+            person=referral.person,
+            episode=referral.episode,
+            referral_date=referral.referral_date,
+            worker=worker,
+        )
+
+    def _close_cin(
+        self,
+        referral: Referral,
+        assessment: Assessment | None,
+        planned: datetime.date,
+        reason: str,
+        *,
+        force: bool = False,
+    ) -> datetime.date | None:
+        """Close the referral's CIN episode on `planned`, or when the assessment was authorised
+        if later (an NFA or early help outcome has closed it already). Returns the closure date,
+        or None if the episode stays open (assessment unfinished and not `force`)."""
+        episode = referral.episode
+        episode.refresh_from_db()
+        if episode.ended_on is not None:
+            return episode.ended_on
+        end = planned
+        if assessment is not None:
+            assessment.refresh_from_db()
+            if assessment.authorised_on is not None:
+                end = max(end, assessment.authorised_on)
+            elif not force:
+                return None
+            else:
+                end = max(end, assessment.submitted_on or assessment.started_on)
+        if end > self.today:
+            if not force:
+                return None
+            end = self.today
+        if reason in ("RC8", "RC9") and (assessment is None or assessment.authorised_on is None):
+            reason = "RC7"  # RC8/RC9 only follow a completed assessment with that outcome
+        close_cin_episode(
+            actor=None,
+            episode=episode,
+            ended_on=end,
+            closure_reason=reason,
+            today=self.today,
+            check_access=False,
+        )
+        return end
 
     def _close(self, episode: Episode, end: datetime.date, reason: str = "") -> None:
         casework_actions.close_episode(
@@ -204,22 +308,22 @@ class CaseHistory(HouseholdBuilder):
         if opened_on <= youngest or any(c.unborn for c in children):
             return
         reason = rng.choices(("RC8", "RC7", "RC9"), weights=(50, 35, 15))[0]
+        # Short of time for an assessment before the next referral: no further action.
+        nfa = (reason == "RC8" and rng.random() < 0.35) or (before - opened_on).days < 150
+        need = names.pick(rng, PRIMARY_NEEDS["closed"])
         team = self._team("assessment")
         steps = [(opened_on, team, self._any_worker(team))]
         for child in children:
-            episode = self._open(
-                child,
-                EpisodeKind.CHILD_IN_NEED,
-                opened_on,
-                names.pick(rng, PRIMARY_NEEDS["closed"]),
+            referral = self._refer(child, opened_on, need, nfa=nfa)
+            allocations = self._allocate_chain(
+                [child], steps, reasons=("Referral accepted",), current=False
             )
-            self._close(episode, closed_on, reason)
-        allocations = [
-            a
-            for c in children
-            for a in self._allocate_chain([c], steps, reasons=("Referral accepted",), current=False)
-        ]
-        self._end_allocations(allocations, closed_on, "Case closed")
+            end = opened_on
+            if not nfa:
+                outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
+                assessment = self._assess(referral, outcome)
+                end = self._close_cin(referral, assessment, closed_on, reason, force=True) or end
+            self._end_allocations(allocations, end, "Case closed")
 
     def _closed_notes(
         self,

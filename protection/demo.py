@@ -406,6 +406,32 @@ def record_journeys(
     return stats
 
 
+def record_plans(
+    *,
+    rng: random.Random,
+    today: datetime.date,
+    children: Sequence[DemoChild],
+    chairs: Sequence[User],
+) -> DemoStats:
+    """A full journey for each child ending on a child protection plan still open on `today`
+    (the demo's "on a plan" cohort): strategy discussion, s47, ICPC, plan, core groups,
+    visits and reviews. Children whose conference would fall after `today` get as far as
+    the dates allow."""
+    cal = load_calendar()
+    stats = DemoStats()
+    for child in children:
+        if child.episode.ended_on is not None or not chairs:
+            continue
+        try:
+            _protection_journey(rng, cal, child, today, chairs, 1.0, stats, force_plan=True)
+        except ActionError as exc:
+            stats.refused.append(f"{child.person.pk}: {exc}")
+    stats.open_cp_plans = CPPlan.objects.filter(
+        person__in=[c.person for c in children], ended_on__isnull=True
+    ).count()
+    return stats
+
+
 def _protection_journey(
     rng: random.Random,
     cal: WorkingDayCalendar,
@@ -414,6 +440,7 @@ def _protection_journey(
     chairs: Sequence[User],
     p_icpc: float,
     stats: DemoStats,
+    force_plan: bool = False,
 ) -> None:
     actor = child.worker
     sd_day = _weekday(child.referral_date + DAY * rng.randint(0, 15), cal)
@@ -446,7 +473,7 @@ def _protection_journey(
                 actor=actor, action=act, completed_on=done, today=today, check_access=False
             )
     s47 = discussion.section47
-    needed = rng.random() < p_icpc / 0.95
+    needed = force_plan or rng.random() < p_icpc / 0.95
     completed = sd_day + DAY * rng.randint(3, 14)
     if completed > today:
         return
@@ -470,7 +497,7 @@ def _protection_journey(
     icpc = max(cal.add_working_days(sd_day, wd), _weekday(completed, cal))
     if icpc > today:
         return
-    plan_made = rng.random() < PLAN_RATE
+    plan_made = force_plan or rng.random() < PLAN_RATE
     category = _category(rng)
     conference = actions.record_conference(
         actor=actor,
@@ -498,6 +525,8 @@ def _protection_journey(
     plan = CPPlan.objects.get(conference=conference)
     stats.cp_plans += 1
     end_by = add_months(icpc, _plan_length_months(rng))
+    if force_plan:
+        end_by = max(end_by, today + 365 * DAY)  # still on the plan on `today`
     _cp_plan_life(rng, cal, plan, end_by=end_by, today=today, actor=actor, chairs=chairs)
     plan.refresh_from_db()
     if plan.ended_on is not None and rng.random() < 0.6:
@@ -527,8 +556,10 @@ def _cin_journey(
             actor=child.worker,
             episode=child.episode,
             ended_on=close_on,
+            # Not RC8/RC9: those mean closed straight after the assessment, and the census
+            # (rule 2990) rejects them once there has been a plan, s47 or conference.
             closure_reason=rng.choice(
-                [ClosureReason.RC7, ClosureReason.RC7, ClosureReason.RC9, ClosureReason.RC5]
+                [ClosureReason.RC7, ClosureReason.RC7, ClosureReason.RC7, ClosureReason.RC5]
             ),
             today=today,
             check_access=False,

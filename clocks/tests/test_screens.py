@@ -188,3 +188,15 @@ def test_list_pages_use_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse(url_name))
     assert "Child27 Synthetic" in response.content.decode() or url_name == "clocks:service"
+
+
+def test_urgency_orders_hour_and_day_clocks_due_the_same_day() -> None:
+    from types import SimpleNamespace
+
+    from clocks.queries import _urgency
+
+    day = datetime.date(2026, 11, 20)
+    at = datetime.datetime(2026, 11, 20, 15, 0, tzinfo=datetime.UTC)
+    hour = SimpleNamespace(clock=SimpleNamespace(due_on=day, due_at=at, rule_id="F3"))
+    whole_day = SimpleNamespace(clock=SimpleNamespace(due_on=day, due_at=None, rule_id="C8"))
+    assert sorted([whole_day, hour], key=_urgency) == [hour, whole_day]  # type: ignore[arg-type]
