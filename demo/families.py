@@ -49,6 +49,14 @@ class FamilyBuilder(CaseHistory):
             (c.person.date_of_birth for c in children if c.person.date_of_birth), default=youngest
         )
         lb = youngest + days(1) if any(not c.unborn for c in children) else youngest
+        # The census refuses a referral more than 40 weeks before a birth (rule 8606).
+        due_dates = [
+            c.person.expected_date_of_birth
+            for c in children
+            if c.unborn and c.person.expected_date_of_birth
+        ]
+        if due_dates:
+            lb = max(lb, min(due_dates) - days(270))
         lb = min(lb, today)
 
         def not_before(day: datetime.date) -> datetime.date:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Team
@@ -90,6 +91,9 @@ class Command(BaseCommand):
             )
         finally:
             settings.DEBUG = debug
+        # Fresh tables have no planner statistics; without them the first pages are slow.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(summary.describe()))
         self.stdout.write(f"Demo sign-ins (password {DEMO_PASSWORD}):")
         self.stdout.write(_LOGINS)
