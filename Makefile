@@ -85,4 +85,4 @@ bench: install ## Benchmarks at scale 1 on PostgreSQL (BENCH_DATABASE_URL to ove
 
 .PHONY: clean
 clean: ## Remove the local database, installed dependencies and build stamps
-	rm -rf $(VENV) node_modules ui/static/vendor staticfiles .stamp-* db.sqlite3*
+	rm -rf $(VENV) $(VALIDATOR_VENV) node_modules ui/static/vendor staticfiles .stamp-* db.sqlite3*

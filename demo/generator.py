@@ -25,6 +25,7 @@ from people.choices import PersonKind
 from people.models import Address, Person, ProfessionalInvolvement, Relationship
 from protection import demo as protection_demo
 
+from .cin_plans import record_cin_plans
 from .cohorts import plan_families
 from .families import FamilyBuilder
 from .identifiers import IdentifierSource
@@ -155,6 +156,11 @@ def load(
         say(
             f"Front door: {front_door.contacts:,} contacts, {front_door.referrals:,} referrals "
             f"in the last {FRONT_DOOR_MONTHS} months"
+        )
+        cin = record_cin_plans(rng=random.Random(f"{seed}:cin_plans"), today=today)
+        say(
+            f"Child in need plans: {cin.plans:,} started after assessment, {cin.visits:,} "
+            f"visits, {cin.reviews:,} reviews, {len(cin.refused)} refused"
         )
         # Take over the deferred refresh so it runs in transactions of a sensible size.
         # Clocks and other derived data are about children; adults need no refresh.

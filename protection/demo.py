@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from accounts.models import User
+from assessments.models import Assessment
 from casework.choices import ClosureReason
 from casework.models import Episode
 from csc.errors import ActionError
@@ -542,6 +543,16 @@ def _cin_journey(
     start: datetime.date | None = None,
 ) -> None:
     start = start or child.referral_date + DAY * rng.randint(20, 50)
+    # The plan follows the authorised assessment (A3: mostly within 10 working days), not
+    # before it.
+    authorised = (
+        Assessment.objects.filter(referral__episode=child.episode, authorised_on__isnull=False)
+        .order_by("authorised_on")
+        .values_list("authorised_on", flat=True)
+        .first()
+    )
+    if authorised is not None and start < authorised:
+        start = cal.add_working_days(authorised, rng.randint(0, 10))
     if start > today:
         return
     plan = actions.start_cin_plan(

@@ -104,12 +104,28 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
         if plan.ended_on is not None:
             out.append(Event(ev.CP_PLAN_ENDED, plan.ended_on, key))
         threads[plan.cin_episode_id].append(key)
+    # A3 (CIN plan after an assessment) runs on the assessment's thread: starting a CIN plan
+    # in the same episode stops it.
+    from assessments.models import Assessment
+
+    assessments_by_episode: dict[int, list[str]] = defaultdict(list)
+    for assessment_id, episode_id in Assessment.objects.filter(
+        person_id__in=person_ids
+    ).values_list("pk", "referral__episode_id"):
+        assessments_by_episode[episode_id].append(f"assessment:{assessment_id}")
     for cin in CINPlan.objects.filter(person_id__in=person_ids).prefetch_related(
         "reviews", "visits"
     ):
         key = f"cin:{cin.pk}"
         out = events[cin.person_id]
-        out.append(Event(ev.CIN_PLAN_STARTED, cin.started_on, key))
+        out.append(
+            Event(
+                ev.CIN_PLAN_STARTED,
+                cin.started_on,
+                key,
+                also=tuple(assessments_by_episode.get(cin.episode_id, ())),
+            )
+        )
         out.extend(Event(ev.CIN_REVIEW, r.held_on, key) for r in cin.reviews.all())
         out.extend(
             Event(ev.CIN_VISIT, v.visited_on, key, {"seen": True, "seen_alone": v.seen_alone})

@@ -49,3 +49,19 @@ def test_nfa_outcome_closes_the_episode_and_the_clocks_are_met(personas: Persona
     assert found["A1"].state == "met"
     assert found["K2"].state == "met"
     assert "A3" not in found
+
+
+def test_starting_a_cin_plan_meets_a3(personas: Personas) -> None:
+    from protection.actions.cin import start_cin_plan
+
+    a = authorised(personas, submitted(personas), on=datetime.date(2026, 11, 4))
+    assert clocks(personas)["A3"].stopped_on is None
+    start_cin_plan(
+        actor=personas.worker,
+        person=personas.child,
+        started_on=datetime.date(2026, 11, 12),
+        today=datetime.date(2026, 11, 20),
+    )
+    a3 = clocks(personas)["A3"]
+    assert (a3.state, a3.stopped_on) == ("met", datetime.date(2026, 11, 12))
+    assert a3.key == f"assessment:{a.pk}"
