@@ -4,9 +4,11 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from .access import get_visible_person_or_404, log_view
+from .models import User
 
 
 def child_page(page: str) -> Callable[..., Callable[..., HttpResponse]]:
@@ -23,3 +25,11 @@ def child_page(page: str) -> Callable[..., Callable[..., HttpResponse]]:
         return wrapper
 
     return decorator
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in member of staff; partner agency users are refused (403)."""
+    user = request.user
+    if not isinstance(user, User) or user.is_partner:
+        raise PermissionDenied
+    return user

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import visible_team_ids
-from accounts.decorators import child_page
+from accounts.decorators import child_page, staff_user
 from accounts.models import User
 from clocks.queries import Now, due_clocks_by_person, order_by_urgency, team_clocks
 from csc.errors import ActionError
@@ -22,13 +22,6 @@ from .events import chronology_kinds
 from .forms import AllocateForm, CaseNoteForm, ChronologyFilterForm
 from .models import Allocation, CaseNote, Event
 from .queries import caseload, chronology, open_episode_kinds, team_caseloads, unallocated_in_teams
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or user.is_partner:
-        raise PermissionDenied
-    return user
 
 
 @child_page("Chronology")
@@ -141,7 +134,7 @@ def allocations(request: HttpRequest, person: Person) -> HttpResponse:
 
 
 def my_work(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     request.nav_section = "my_work"  # type: ignore[attr-defined]
     now = Now.current()
     children = order_by_urgency(caseload(user)).prefetch_related("addresses")
@@ -166,7 +159,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
 
 
 def team(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if not user.is_manager:
         raise PermissionDenied
     request.nav_section = "team"  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.access import visible_people
-from accounts.decorators import child_page
+from accounts.decorators import child_page, staff_user
 from accounts.models import Team, User
 from csc.errors import ActionError
 from people.models import Person
@@ -28,15 +28,8 @@ from .recompute import recompute_everyone
 SERVICE_ROLES = {"head_of_service", "director", "performance_analyst", "administrator"}
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or user.is_partner:
-        raise PermissionDenied
-    return user
-
-
 def _service_user(request: HttpRequest) -> User:
-    user = _user(request)
+    user = staff_user(request)
     if user.role not in SERVICE_ROLES and not user.is_superuser:
         raise PermissionDenied
     request.nav_section = "service"  # type: ignore[attr-defined]
@@ -44,7 +37,7 @@ def _service_user(request: HttpRequest) -> User:
 
 
 def _admin(request: HttpRequest) -> User:
-    user = _user(request)
+    user = staff_user(request)
     if not user.is_administrator:
         raise PermissionDenied
     request.nav_section = "admin"  # type: ignore[attr-defined]
@@ -134,7 +127,7 @@ def service_overdue(request: HttpRequest) -> HttpResponse:
 
 
 def rules(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     practice = current_practice()
     catalogue = [
         {

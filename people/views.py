@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from accounts.access import get_visible_person_or_404, visible_people
-from accounts.decorators import child_page
-from accounts.models import User
+from accounts.decorators import child_page, staff_user
 from casework.queries import child_summary
 from csc.errors import ActionError
 from ui.forms import apply_action_error
@@ -28,15 +27,8 @@ from .models import Person
 from .queries import search_people
 
 
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or user.is_partner:
-        raise PermissionDenied
-    return user
-
-
 def search(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     request.nav_section = "search"  # type: ignore[attr-defined]
     form = SearchForm(request.GET or None)
     page = None
@@ -60,7 +52,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def create(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     request.nav_section = "search"  # type: ignore[attr-defined]
     form = PersonForm(request.POST or None)
     candidates: list[Person] = []
@@ -192,7 +184,7 @@ def add_professional(request: HttpRequest, person: Person) -> HttpResponse:
 
 
 def merge(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
+    user = staff_user(request)
     if not user.is_administrator:
         raise PermissionDenied
     request.nav_section = "admin"  # type: ignore[attr-defined]

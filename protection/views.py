@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.access import visible_people
-from accounts.decorators import child_page
+from accounts.decorators import child_page, staff_user
 from accounts.models import User
 from csc.errors import ActionError
 from people.models import Person
@@ -31,13 +31,6 @@ from .queries import (
     open_cp_plans,
     with_flag_data,
 )
-
-
-def _staff(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or user.is_partner:
-        raise PermissionDenied
-    return user
 
 
 def _yes(value: str) -> bool:
@@ -502,7 +495,7 @@ def drift_decision(request: HttpRequest, person: Person) -> HttpResponse:
 
 def team_plans(request: HttpRequest) -> HttpResponse:
     """Children on CP or CIN plans whom the user may see, with flags; one page at a time."""
-    user = _staff(request)
+    user = staff_user(request)
     request.nav_section = "team"  # type: ignore[attr-defined]
     today = timezone.localdate()
     kind = "cin" if request.GET.get("plan") == "cin" else "cp"
@@ -522,7 +515,7 @@ def team_plans(request: HttpRequest) -> HttpResponse:
 
 def drift(request: HttpRequest) -> HttpResponse:
     """Escalation prompt: plans with no progress across two reviews, or CP plans past 18 months."""
-    user = _staff(request)
+    user = staff_user(request)
     if not user.is_manager:
         raise PermissionDenied
     request.nav_section = "team"  # type: ignore[attr-defined]
