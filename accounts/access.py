@@ -59,6 +59,25 @@ def visible_people(user: User | AnonymousUser) -> QuerySet[Person]:
     )
 
 
+def child_scope(user: User | AnonymousUser, field: str = "person") -> Q:
+    """The same rule as `visible_people`, as a filter on rows that belong to a child
+    (e.g. clocks), for counts and lists over many children: it joins no person table."""
+    from casework.models import Allocation
+
+    if not user.is_authenticated or not isinstance(user, User) or user.is_partner:
+        return Q(pk__in=[])
+    granted = Exists(RestrictedAccessGrant.objects.filter(person=OuterRef(field), user=user))
+    allowed = Q(**{f"{field}__is_restricted": False}) | Q(granted)
+    if user.is_service_wide or user.is_superuser:
+        return allowed
+    allocated = Exists(
+        Allocation.objects.filter(person=OuterRef(field), ended_on__isnull=True).filter(
+            Q(worker=user) | Q(team_id__in=visible_team_ids(user))
+        )
+    )
+    return allowed & (Q(allocated) | Q(granted))
+
+
 def can_view(user: User | AnonymousUser, person: Person) -> bool:
     return visible_people(user).filter(pk=person.pk).exists()
 

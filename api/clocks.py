@@ -7,7 +7,7 @@ import datetime
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
-from accounts.access import get_visible_person_or_404, log_view, visible_people, visible_team_ids
+from accounts.access import child_scope, get_visible_person_or_404, log_view, visible_team_ids
 from accounts.models import Team, User
 from clocks.models import Clock
 from clocks.queries import Now, overdue_clocks, rows
@@ -87,5 +87,5 @@ def team_overdue(request: HttpRequest, team_id: int) -> list[dict[str, object]]:
     if not allowed:
         raise ActionError("You cannot see this team's work", code="forbidden")
     now = Now.current()
-    found = overdue_clocks(visible_people(user), now).filter(team_id__in=team.subtree_ids())
+    found = overdue_clocks(child_scope(user), now).filter(team_id__in=team.subtree_ids())
     return _out(list(found.order_by("due_on", "pk")), now)

@@ -165,13 +165,20 @@ def team(request: HttpRequest) -> HttpResponse:
     request.nav_section = "team"  # type: ignore[attr-defined]
     team_ids = visible_team_ids(user)
     now = Now.current()
+    clocks = team_clocks(team_ids, now)
+    # Most urgent children first, a page at a time: a large team's list is long.
+    children = Paginator(clocks.by_child, settings.TRELLIS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "casework/team.html",
         {
             "workers": team_caseloads(team_ids),
             "unallocated": unallocated_in_teams(team_ids)[:50],
-            "clocks": team_clocks(team_ids, now),
+            "clocks": clocks,
+            "page": children,
+            "query": "",
             "horizon": now.horizon,
             "month_start": now.month_start,
         },

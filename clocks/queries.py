@@ -242,16 +242,17 @@ def _current_allocation(field_name: str) -> Subquery:
     )
 
 
-def overdue_clocks(people: QuerySet[Person], now: Now) -> QuerySet[Any]:
-    """Overdue clocks, each annotated with `team_id`: the child's current allocation's team."""
-    return Clock.objects.filter(
-        overdue_q(now.today, now.now), person_id__in=people.values("pk")
-    ).annotate(team_id=_current_allocation("team_id"))
+def overdue_clocks(scope: Q, now: Now) -> QuerySet[Any]:
+    """Overdue clocks within `scope` (accounts.access.child_scope), each annotated with
+    `team_id`: the child's current allocation's team."""
+    return Clock.objects.filter(overdue_q(now.today, now.now), scope).annotate(
+        team_id=_current_allocation("team_id")
+    )
 
 
-def overdue_by_rule(people: QuerySet[Person], now: Now) -> list[dict[str, object]]:
+def overdue_by_rule(scope: Q, now: Now) -> list[dict[str, object]]:
     counts = (
-        overdue_clocks(people, now)
+        overdue_clocks(scope, now)
         .values("rule_id")
         .annotate(clocks=Count("pk"), children=Count("person_id", distinct=True))
         .order_by("rule_id")
@@ -259,9 +260,9 @@ def overdue_by_rule(people: QuerySet[Person], now: Now) -> list[dict[str, object
     return [{**row, "rule": rule_or_none(str(row["rule_id"]))} for row in counts]
 
 
-def overdue_by_team(people: QuerySet[Person], now: Now) -> list[dict[str, object]]:
+def overdue_by_team(scope: Q, now: Now) -> list[dict[str, object]]:
     counts = (
-        overdue_clocks(people, now)
+        overdue_clocks(scope, now)
         .values("team_id")
         .annotate(clocks=Count("pk"), children=Count("person_id", distinct=True))
         .order_by("team_id")
@@ -270,14 +271,14 @@ def overdue_by_team(people: QuerySet[Person], now: Now) -> list[dict[str, object
 
 
 def overdue_list(
-    people: QuerySet[Person],
+    scope: Q,
     now: Now,
     *,
     rule_id: str = "",
     team_id: int | None = None,
     unallocated: bool = False,
 ) -> QuerySet[Any]:
-    found = overdue_clocks(people, now).annotate(
+    found = overdue_clocks(scope, now).annotate(
         team_name=_current_allocation("team__name"),
         worker_first=_current_allocation("worker__first_name"),
         worker_last=_current_allocation("worker__last_name"),

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.access import visible_people
+from accounts.access import child_scope
 from accounts.decorators import child_page, staff_user
 from accounts.models import Team, User
 from csc.errors import ActionError
@@ -77,8 +77,8 @@ def late_reason(request: HttpRequest, person: Person, clock_id: int) -> HttpResp
 def service(request: HttpRequest) -> HttpResponse:
     user = _service_user(request)
     now = Now.current()
-    people = visible_people(user)
-    by_team = overdue_by_team(people, now)
+    scope = child_scope(user)
+    by_team = overdue_by_team(scope, now)
     names = dict(
         Team.objects.filter(pk__in=[r["team_id"] for r in by_team]).values_list("pk", "name")
     )
@@ -87,7 +87,7 @@ def service(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "clocks/service.html",
-        {"by_rule": overdue_by_rule(people, now), "by_team": by_team, "today": now.today},
+        {"by_rule": overdue_by_rule(scope, now), "by_team": by_team, "today": now.today},
     )
 
 
@@ -102,7 +102,7 @@ def service_overdue(request: HttpRequest) -> HttpResponse:
             raise Http404
         team = get_object_or_404(Team, pk=int(team_param))
     found = overdue_list(
-        visible_people(user),
+        child_scope(user),
         now,
         rule_id=rule_id,
         team_id=team.pk if team else None,

@@ -170,3 +170,35 @@ def test_other_team_worker_cannot_add_a_note(personas: Personas) -> None:
     )
     assert response.status_code == 404
     assert not personas.child.notes.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "persona",
+    [
+        "worker",
+        "colleague",
+        "other_worker",
+        "manager",
+        "head",
+        "director",
+        "mash",
+        "partner",
+        "admin",
+    ],
+)
+def test_child_scope_agrees_with_visible_people(personas: Personas, persona: str) -> None:
+    from accounts.access import child_scope, visible_people
+    from casework.models import Allocation
+
+    user = personas.by_name(persona)
+    assert user is not None
+    children = {personas.child.pk, personas.restricted_child.pk}
+    seen = set(visible_people(user).filter(pk__in=children).values_list("pk", flat=True))
+    # Allocations belong to a child, like clocks do: the scope picks the same children.
+    scoped = set(
+        Allocation.objects.filter(child_scope(user), person_id__in=children).values_list(
+            "person_id", flat=True
+        )
+    )
+    assert scoped == seen
