@@ -139,7 +139,7 @@ def _recompute(
 ) -> None:
     person_ids = list(events_by_person)
     existing: dict[int, list[Clock]] = {pid: [] for pid in person_ids}
-    for row in Clock.objects.filter(person_id__in=person_ids):
+    for row in Clock.objects.filter(person_id__in=person_ids).order_by():
         existing[row.person_id].append(row)
     inserts: list[Clock] = []
     updates: list[Clock] = []

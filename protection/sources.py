@@ -35,14 +35,16 @@ from .models import (
 
 
 def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
+    # No ORDER BY in these queries: the engine orders events itself, and every action pays
+    # for the sort.
     events: dict[int, list[Event]] = defaultdict(list)
     # Threads per CIN episode, so closing the episode ends them all.
     threads: dict[int, list[str]] = defaultdict(list)
 
     s47_by_discussion = {
-        s.discussion_id: s for s in Section47.objects.filter(person_id__in=person_ids)
+        s.discussion_id: s for s in Section47.objects.filter(person_id__in=person_ids).order_by()
     }
-    for sd in StrategyDiscussion.objects.filter(person_id__in=person_ids):
+    for sd in StrategyDiscussion.objects.filter(person_id__in=person_ids).order_by():
         s47 = s47_by_discussion.get(sd.pk)
         key = f"s47:{s47.pk}" if s47 else f"sd:{sd.pk}"
         events[sd.person_id].append(
@@ -59,9 +61,11 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
                     {ev.ICPC_NEEDED: bool(s47.icpc_needed)},
                 )
             )
-    for action in StrategyAction.objects.filter(
-        discussion__person_id__in=person_ids
-    ).select_related("discussion"):
+    for action in (
+        StrategyAction.objects.filter(discussion__person_id__in=person_ids)
+        .order_by()
+        .select_related("discussion")
+    ):
         sd = action.discussion
         key = f"sda:{action.pk}"
         events[sd.person_id].append(
@@ -70,11 +74,11 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
         if action.completed_on is not None:
             events[sd.person_id].append(Event(ev.SD_ACTION_DONE, action.completed_on, key))
         threads[sd.episode_id].append(key)
-    for transfer in TransferIn.objects.filter(person_id__in=person_ids):
+    for transfer in TransferIn.objects.filter(person_id__in=person_ids).order_by():
         key = f"transfer:{transfer.pk}"
         events[transfer.person_id].append(Event(ev.TRANSFER_IN_NOTIFIED, transfer.notified_on, key))
         threads[transfer.episode_id].append(key)
-    for conf in Conference.objects.filter(person_id__in=person_ids):
+    for conf in Conference.objects.filter(person_id__in=person_ids).order_by():
         if conf.section47_id is not None:
             events[conf.person_id].append(
                 Event(
@@ -88,8 +92,10 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
             events[conf.person_id].append(
                 Event(ev.TRANSFER_IN_CONFERENCE, conf.held_on, f"transfer:{conf.transfer_id}")
             )
-    for plan in CPPlan.objects.filter(person_id__in=person_ids).prefetch_related(
-        "core_groups", "reviews", "visits"
+    for plan in (
+        CPPlan.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .prefetch_related("core_groups", "reviews", "visits")
     ):
         key = f"cp:{plan.pk}"
         out = events[plan.person_id]
@@ -109,12 +115,16 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
     from assessments.models import Assessment
 
     assessments_by_episode: dict[int, list[str]] = defaultdict(list)
-    for assessment_id, episode_id in Assessment.objects.filter(
-        person_id__in=person_ids
-    ).values_list("pk", "referral__episode_id"):
+    for assessment_id, episode_id in (
+        Assessment.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("pk", "referral__episode_id")
+    ):
         assessments_by_episode[episode_id].append(f"assessment:{assessment_id}")
-    for cin in CINPlan.objects.filter(person_id__in=person_ids).prefetch_related(
-        "reviews", "visits"
+    for cin in (
+        CINPlan.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .prefetch_related("reviews", "visits")
     ):
         key = f"cin:{cin.pk}"
         out = events[cin.person_id]
@@ -136,9 +146,13 @@ def protection_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
             out.append(Event(ev.CIN_PLAN_ENDED, cin.ended_on, key))
         threads[cin.episode_id].append(key)
     if threads:
-        for episode in Episode.objects.filter(
-            pk__in=list(threads), kind=EpisodeKind.CHILD_IN_NEED, ended_on__isnull=False
-        ).only("pk", "person_id", "ended_on"):
+        for episode in (
+            Episode.objects.filter(
+                pk__in=list(threads), kind=EpisodeKind.CHILD_IN_NEED, ended_on__isnull=False
+            )
+            .order_by()
+            .only("pk", "person_id", "ended_on")
+        ):
             assert episode.ended_on is not None
             events[episode.person_id].append(
                 Event(
