@@ -192,7 +192,12 @@ def team_clocks(team_ids: list[int], now: Now, *, limit: int = 100) -> TeamClock
     )
     late = rows(
         Clock.objects.filter(late_q(now.today, now.now), person_id__in=person_ids)
-        .filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=now.month_start))
+        # Ran late this month: met late this month, or fell overdue this month (older
+        # overdue clocks are already in the overdue lists above).
+        .filter(
+            Q(stopped_on__gte=now.month_start)
+            | Q(stopped_on__isnull=True, due_on__gte=now.month_start)
+        )
         .select_related("person", "late_reason_by")
         .order_by("due_on")[:limit],
         now,

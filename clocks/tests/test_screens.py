@@ -200,3 +200,14 @@ def test_urgency_orders_hour_and_day_clocks_due_the_same_day() -> None:
     hour = SimpleNamespace(clock=SimpleNamespace(due_on=day, due_at=at, rule_id="F3"))
     whole_day = SimpleNamespace(clock=SimpleNamespace(due_on=day, due_at=None, rule_id="C8"))
     assert sorted([whole_day, hour], key=_urgency) == [hour, whole_day]  # type: ignore[arg-type]
+
+
+def test_ran_late_this_month_leaves_out_clocks_overdue_since_earlier(personas: Personas) -> None:
+    from clocks.queries import Now, team_clocks
+
+    earlier = allocated_child(personas, 41, team=personas.team_a, worker=personas.worker)
+    open_cp(personas, person=earlier, started_on=datetime.date(2026, 10, 5))  # C8 due 19 Oct
+    open_cp(personas)  # personas.child: C8 due 16 November
+    late = team_clocks([personas.team_a.pk], Now.current()).late
+    late_c8 = {row.clock.person_id for row in late if row.clock.rule_id == "C8"}
+    assert late_c8 == {personas.child.pk}
