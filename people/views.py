@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.access import get_visible_person_or_404, visible_people
@@ -13,6 +16,7 @@ from accounts.decorators import child_page, staff_user
 from casework.queries import child_summary
 from csc.errors import ActionError
 from ui.forms import apply_action_error
+from ui.views import action_form_page
 
 from . import actions
 from .forms import (
@@ -108,78 +112,62 @@ def edit(request: HttpRequest, person: Person) -> HttpResponse:
 
 @child_page("Add address")
 def add_address(request: HttpRequest, person: Person) -> HttpResponse:
-    form = AddressForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_address(actor=request.user, person=person, **form.cleaned_data)  # type: ignore[arg-type]
-        except ActionError as exc:
-            apply_action_error(form, exc)
-        else:
-            messages.success(request, "Address saved")
-            return redirect("people:record", pk=person.pk)
-    return render(
+    user = staff_user(request)
+    return action_form_page(
         request,
-        "people/simple_form.html",
-        {"form": form, "person": person, "heading": "Add a new address", "button": "Save address"},
+        person,
+        AddressForm(request.POST or None),
+        heading="Add a new address",
+        button="Save address",
+        save=lambda d: actions.add_address(actor=user, person=person, **d),
+        success="Address saved",
+        back=reverse("people:record", args=[person.pk]),
     )
 
 
 @child_page("Add relationship")
 def add_relationship(request: HttpRequest, person: Person) -> HttpResponse:
-    form = RelationshipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        other = visible_people(request.user).filter(pk=d["other_id"]).first()
+    user = staff_user(request)
+
+    def save(d: dict[str, Any]) -> object:
+        other = visible_people(user).filter(pk=d["other_id"]).first()
         if other is None:
-            form.add_error("other_id", "No record with that number that you can see")
-        else:
-            try:
-                actions.add_relationship(
-                    actor=request.user,  # type: ignore[arg-type]
-                    person=person,
-                    other=other,
-                    kind=d["kind"],
-                    lives_with=d["lives_with"],
-                    has_parental_responsibility=d["has_parental_responsibility"],
-                    started_on=d["started_on"],
-                )
-            except ActionError as exc:
-                apply_action_error(form, exc, {"other": "other_id"})
-            else:
-                messages.success(request, "Relationship saved")
-                return redirect("people:record", pk=person.pk)
-    return render(
+            raise ActionError({"other_id": ["No record with that number that you can see"]})
+        return actions.add_relationship(
+            actor=user,
+            person=person,
+            other=other,
+            kind=d["kind"],
+            lives_with=d["lives_with"],
+            has_parental_responsibility=d["has_parental_responsibility"],
+            started_on=d["started_on"],
+        )
+
+    return action_form_page(
         request,
-        "people/simple_form.html",
-        {
-            "form": form,
-            "person": person,
-            "heading": "Add a family member or relationship",
-            "button": "Save relationship",
-        },
+        person,
+        RelationshipForm(request.POST or None),
+        heading="Add a family member or relationship",
+        button="Save relationship",
+        save=save,
+        success="Relationship saved",
+        back=reverse("people:record", args=[person.pk]),
+        field_map={"other": "other_id"},
     )
 
 
 @child_page("Add professional")
 def add_professional(request: HttpRequest, person: Person) -> HttpResponse:
-    form = ProfessionalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.add_professional(actor=request.user, person=person, **form.cleaned_data)  # type: ignore[arg-type]
-        except ActionError as exc:
-            apply_action_error(form, exc)
-        else:
-            messages.success(request, "Professional saved")
-            return redirect("people:record", pk=person.pk)
-    return render(
+    user = staff_user(request)
+    return action_form_page(
         request,
-        "people/simple_form.html",
-        {
-            "form": form,
-            "person": person,
-            "heading": "Add a professional involved",
-            "button": "Save professional",
-        },
+        person,
+        ProfessionalForm(request.POST or None),
+        heading="Add a professional involved",
+        button="Save professional",
+        save=lambda d: actions.add_professional(actor=user, person=person, **d),
+        success="Professional saved",
+        back=reverse("people:record", args=[person.pk]),
     )
 
 

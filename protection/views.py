@@ -17,9 +17,8 @@ from django.utils import timezone
 from accounts.access import visible_people
 from accounts.decorators import child_page, staff_user
 from accounts.models import User
-from csc.errors import ActionError
 from people.models import Person
-from ui.forms import apply_action_error
+from ui.views import action_form_page
 
 from . import actions, forms
 from .models import CINPlan, CPPlan, PlanOutcome, Section47, StrategyAction, TransferIn
@@ -42,34 +41,11 @@ def _form_page(
     person: Person,
     form: forms.ProtectionForm,
     *,
-    heading: str,
-    button: str,
-    save: Callable[[dict[str, Any]], object],
-    success: str,
-    field_map: dict[str, str] | None = None,
     back: str | None = None,
-    intro: str = "",
+    **page: Any,
 ) -> HttpResponse:
-    back = back or reverse("protection:child", args=[person.pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ActionError as exc:
-            apply_action_error(form, exc, field_map)
-        else:
-            messages.success(request, success)
-            return redirect(back)
-    return render(
-        request,
-        "protection/form.html",
-        {
-            "person": person,
-            "form": form,
-            "heading": heading,
-            "button": button,
-            "back": back,
-            "intro": intro,
-        },
+    return action_form_page(
+        request, person, form, back=back or reverse("protection:child", args=[person.pk]), **page
     )
 
 
