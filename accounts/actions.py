@@ -7,10 +7,9 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
-from casework.events import EventKind, record_event, register_kinds
+from casework.events import EventKind, atomic_action, record_event, register_kinds
 from csc.errors import ActionError
 from people.models import Person
 
@@ -26,7 +25,7 @@ register_kinds(
 )
 
 
-@transaction.atomic
+@atomic_action
 def create_team(
     *, actor: User | None, name: str, kind: str = TeamKind.TEAM, parent: Team | None = None
 ) -> Team:
@@ -48,7 +47,7 @@ def create_team(
     return team
 
 
-@transaction.atomic
+@atomic_action
 def create_user(
     *,
     actor: User | None,
@@ -106,7 +105,7 @@ def is_locked(user: User, now: datetime.datetime | None = None) -> bool:
     return user.locked_until is not None and user.locked_until > now
 
 
-@transaction.atomic
+@atomic_action
 def record_failed_login(*, username: str) -> User | None:
     """Count a failed sign-in; lock the account after too many in a row."""
     user = User.objects.select_for_update().filter(username__iexact=username).first()
@@ -130,7 +129,7 @@ def record_successful_login(*, user: User) -> None:
         user.save(update_fields=["failed_logins", "locked_until"])
 
 
-@transaction.atomic
+@atomic_action
 def restrict_record(*, actor: User, person: Person, reason: str, named_users: list[User]) -> None:
     if not actor.is_administrator and not actor.is_manager:
         raise ActionError(
@@ -159,7 +158,7 @@ def restrict_record(*, actor: User, person: Person, reason: str, named_users: li
     )
 
 
-@transaction.atomic
+@atomic_action
 def grant_restricted_access(
     *, actor: User, person: Person, user: User, reason: str
 ) -> RestrictedAccessGrant:
@@ -184,7 +183,7 @@ def hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-@transaction.atomic
+@atomic_action
 def issue_api_token(*, actor: User, user: User, name: str) -> tuple[ApiToken, str]:
     """Returns the token row and the key, which is shown once and never stored."""
     if not actor.is_administrator:

@@ -10,13 +10,12 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.choices import MANAGER_ROLES
 from casework import actions as casework_actions
 from casework.choices import AllocationRole
-from casework.events import EventKind, record_event, register_kinds
+from casework.events import EventKind, atomic_action, record_event, register_kinds
 from casework.models import Allocation
 from csc.errors import ActionError
 
@@ -83,7 +82,7 @@ def allocated_worker(referral: Referral) -> User | None:
     return allocation.worker if allocation else None
 
 
-@transaction.atomic
+@atomic_action
 def start_assessment(
     *,
     actor: User | None,
@@ -142,7 +141,7 @@ def start_assessment(
     return assessment
 
 
-@transaction.atomic
+@atomic_action
 def save_sections(
     *,
     actor: User | None,
@@ -189,7 +188,7 @@ def save_sections(
     return assessment
 
 
-@transaction.atomic
+@atomic_action
 def record_child_seen(
     *,
     actor: User | None,
@@ -248,7 +247,7 @@ def clean_factors(factors: Sequence[str]) -> list[str]:
     return sorted(codes, key=factor_sort_key)
 
 
-@transaction.atomic
+@atomic_action
 def record_factors(
     *, actor: User | None, assessment: Assessment, factors: Sequence[str]
 ) -> Assessment:
@@ -271,7 +270,7 @@ def record_factors(
     return assessment
 
 
-@transaction.atomic
+@atomic_action
 def record_outcome(
     *, actor: User | None, assessment: Assessment, outcome: str, reason: str = ""
 ) -> Assessment:
@@ -300,7 +299,7 @@ def record_outcome(
     return assessment
 
 
-@transaction.atomic
+@atomic_action
 def submit_assessment(
     *,
     actor: User | None,
@@ -357,7 +356,7 @@ def _require_manager(actor: User | None) -> None:
         raise ActionError(NOT_MANAGER, code="forbidden")
 
 
-@transaction.atomic
+@atomic_action
 def return_assessment(*, actor: User | None, assessment: Assessment, reason: str) -> Assessment:
     """A manager sends a submitted assessment back to the worker with what needs doing."""
     _require_manager(actor)
@@ -381,7 +380,7 @@ def return_assessment(*, actor: User | None, assessment: Assessment, reason: str
     return assessment
 
 
-@transaction.atomic
+@atomic_action
 def authorise_assessment(
     *,
     actor: User | None,

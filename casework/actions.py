@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.access import can_view
@@ -14,7 +13,7 @@ from accounts.models import Team
 from csc.errors import ActionError
 
 from .choices import AllocationRole, ClosureReason, EpisodeKind, NoteKind, PrimaryNeed
-from .events import EventKind, record_event, register_kinds
+from .events import EventKind, atomic_action, record_event, register_kinds
 from .models import Allocation, CaseNote, Episode, Event
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ def _require_past(field: str, day: datetime.date, today: datetime.date, label: s
         raise ActionError({field: [f"{label} must be today or in the past"]})
 
 
-@transaction.atomic
+@atomic_action
 def open_episode(
     *,
     actor: User | None,
@@ -86,7 +85,7 @@ def open_episode(
     return episode
 
 
-@transaction.atomic
+@atomic_action
 def close_episode(
     *,
     actor: User | None,
@@ -120,7 +119,7 @@ def close_episode(
     return episode
 
 
-@transaction.atomic
+@atomic_action
 def allocate(
     *,
     actor: User | None,
@@ -180,7 +179,7 @@ def allocate(
     return allocation
 
 
-@transaction.atomic
+@atomic_action
 def end_allocation(
     *,
     actor: User | None,
@@ -208,7 +207,7 @@ def end_allocation(
     return allocation
 
 
-@transaction.atomic
+@atomic_action
 def add_case_note(
     *,
     actor: User,
@@ -263,7 +262,7 @@ def add_case_note(
     return note
 
 
-@transaction.atomic
+@atomic_action
 def mark_significant(*, actor: User, event: Event, significant: bool) -> Event:
     if event.person is None or not can_view(actor, event.person):
         raise ActionError("You cannot change this record", code="forbidden")

@@ -3,17 +3,22 @@
 Every action ends by calling `record_event`. Recording an event about a child also
 recomputes whatever other apps derive from that child's record, inside the same
 transaction, so lists are current the moment the action commits.
+
+Bulk loads (demo data, imports) change two things, never what is written: `deferred_refresh`
+recomputes each child once at the end, in batches, and `buffered_events` inserts events
+a batch at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from .models import Event
@@ -33,8 +38,14 @@ class EventKind:
 
 
 _KINDS: dict[str, EventKind] = {}
-_CHILD_HOOKS: list[Callable[[int], None]] = []
+ChildrenHook = Callable[[Sequence[int]], None]
+_CHILD_HOOKS: list[ChildrenHook] = []
 _deferred: list[set[int]] = []
+_buffers: list[list[Event]] = []
+_unit_depth = [0]
+_flushes = [0]  # bumped by every flush, so a failed action knows what it may drop
+EVENT_BATCH = 2000
+REFRESH_BATCH = 500
 
 
 def register_kinds(*kinds: EventKind) -> None:
@@ -55,8 +66,8 @@ def record_kinds() -> set[str]:
     return {k.kind for k in _KINDS.values() if k.category != "practice"}
 
 
-def on_child_changed(hook: Callable[[int], None]) -> None:
-    """Register derived-data refresh (e.g. clock recomputation) for a child id."""
+def on_child_changed(hook: ChildrenHook) -> None:
+    """Register derived-data refresh (e.g. clock recomputation) for a batch of child ids."""
     if hook not in _CHILD_HOOKS:
         _CHILD_HOOKS.append(hook)
 
@@ -65,21 +76,103 @@ def child_changed(person_id: int) -> None:
     if _deferred:
         _deferred[-1].add(person_id)
         return
+    children_changed([person_id])
+
+
+def children_changed(person_ids: Sequence[int]) -> None:
+    """Refresh derived data for these children now (in the caller's transaction)."""
+    flush_events()
     for hook in _CHILD_HOOKS:
-        hook(person_id)
+        hook(person_ids)
 
 
 @contextlib.contextmanager
 def deferred_refresh() -> Iterator[set[int]]:
-    """Bulk loads (demo data, imports) refresh each child once at the end, not per action."""
+    """Bulk loads (demo data, imports) refresh each child once at the end, not per action.
+    The caller may take over: clear the yielded set after refreshing it themselves."""
     pending: set[int] = set()
     _deferred.append(pending)
     try:
         yield pending
     finally:
         _deferred.pop()
-    for person_id in sorted(pending):
-        child_changed(person_id)
+    ids = sorted(pending)
+    for start in range(0, len(ids), REFRESH_BATCH):
+        children_changed(ids[start : start + REFRESH_BATCH])
+
+
+@contextlib.contextmanager
+def buffered_events() -> Iterator[None]:
+    """Insert events in batches rather than one at a time. Use inside the transaction that
+    writes them: the buffer is flushed on the way out, and dropped if the block fails."""
+    buffer: list[Event] = []
+    _buffers.append(buffer)
+    try:
+        yield
+        flush_events()
+    finally:
+        _buffers.pop()
+
+
+def flush_events() -> None:
+    """Write buffered events now: anything that reads or updates events calls this first."""
+    if _buffers and _buffers[-1]:
+        Event.objects.bulk_create(_buffers[-1], batch_size=EVENT_BATCH)
+        _buffers[-1].clear()
+        _flushes[0] += 1
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextlib.contextmanager
+def atomic_unit(*, savepoint: bool | None = None) -> Iterator[None]:
+    """A transaction that, when it fails, drops the events buffered inside it along with the
+    rows it wrote. Only the outermost unit needs a savepoint (an action called by another
+    action fails with it), unless the caller asks for one so it can catch the error and
+    carry on: see `attempt`."""
+    mark, flushes = (len(_buffers[-1]), _flushes[0]) if _buffers else (0, 0)
+    if savepoint is None:
+        savepoint = _unit_depth[0] == 0
+    _unit_depth[0] += 1
+    try:
+        with transaction.atomic(savepoint=savepoint):
+            yield
+    except BaseException:
+        if _buffers:
+            # Events flushed since the unit began went with its savepoint; what is still
+            # buffered from after the mark (or after that flush) is the unit's.
+            del _buffers[-1][mark if _flushes[0] == flushes else 0 :]
+        raise
+    finally:
+        _unit_depth[0] -= 1
+
+
+def attempt() -> contextlib.AbstractContextManager[None]:
+    """Work the caller may catch the failure of and carry on (a bulk load skipping a step
+    the record refuses): a savepoint, whatever the nesting."""
+    return atomic_unit(savepoint=True)
+
+
+@contextlib.contextmanager
+def bulk_transaction() -> Iterator[None]:
+    """A transaction for bulk loads: events are inserted in batches (flushed before it
+    commits), and the actions inside it take no savepoints of their own, so a refused action
+    fails the whole transaction unless the loader wrapped it in `attempt`."""
+    with atomic_unit(), buffered_events():
+        yield
+
+
+def atomic_action(func: Callable[P, R]) -> Callable[P, R]:
+    """Every action runs as one `atomic_unit`."""
+
+    @functools.wraps(func)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with atomic_unit():
+            return func(*args, **kwargs)
+
+    return run
 
 
 def record_event(
@@ -100,7 +193,7 @@ def record_event(
         occurred_at = timezone.make_aware(
             datetime.datetime.combine(occurred_at, datetime.time(0, 0))
         )
-    event = Event.objects.create(
+    event = Event(
         person=person,
         actor=actor,
         kind=kind,
@@ -111,6 +204,12 @@ def record_event(
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=subject.pk if subject is not None else None,
     )
+    if _buffers:
+        _buffers[-1].append(event)
+        if len(_buffers[-1]) >= EVENT_BATCH:
+            flush_events()
+    else:
+        event.save()
     if person is not None and person.kind == "child":
         child_changed(person.pk)
     return event

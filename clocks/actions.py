@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.access import can_view
-from casework.events import EventKind, record_event, register_kinds
+from casework.events import EventKind, atomic_action, record_event, register_kinds
 from csc.errors import ActionError
 from timescales import LocalPractice, rule_by_id
 
@@ -26,7 +25,7 @@ register_kinds(
 MAX_REASON_LENGTH = 2000
 
 
-@transaction.atomic
+@atomic_action
 def record_late_reason(*, actor: User, clock: Clock, reason: str) -> Clock:
     reason = reason.strip()
     if not reason:
@@ -61,7 +60,7 @@ def record_late_reason(*, actor: User, clock: Clock, reason: str) -> Clock:
     return clock
 
 
-@transaction.atomic
+@atomic_action
 def update_practice(*, actor: User, practice: LocalPractice) -> AuthorityPractice:
     """Store new settings. Clocks are NOT recomputed here: that is a separate, explicit step."""
     if not actor.is_administrator:

@@ -12,7 +12,7 @@ class ClocksConfig(AppConfig):
 
         from . import actions  # noqa: F401  (registers event kinds)
         from .checks import check_timescales_catalogue
-        from .recompute import refresh_child
+        from .recompute import refresh_children
 
-        on_child_changed(refresh_child)
+        on_child_changed(refresh_children)
         checks.register(check_timescales_catalogue, "clocks")

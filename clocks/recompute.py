@@ -192,6 +192,18 @@ def recompute_everyone(*, chunk_size: int = 500) -> RecomputeResult:
     return result
 
 
-def refresh_child(person_id: int) -> None:
-    """The casework.events hook: every action that touches a child recomputes their clocks."""
-    recompute_for_person(person_id)
+def recompute_people(person_ids: Sequence[int]) -> RecomputeResult:
+    """Recompute these people together (one read per source), in the caller's transaction."""
+    result = RecomputeResult()
+    with transaction.atomic():
+        _recompute(events_for_many(list(person_ids)), _Moment.current(), result)
+    return result
+
+
+def refresh_children(person_ids: Sequence[int]) -> None:
+    """The casework.events hook: every action that touches a child recomputes their clocks;
+    a bulk load hands over its children in batches."""
+    if len(person_ids) == 1:
+        recompute_for_person(person_ids[0])
+    else:
+        recompute_people(person_ids)

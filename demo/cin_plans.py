@@ -14,16 +14,16 @@ those plans instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from dataclasses import dataclass, field
-
-from django.db import transaction
 
 from accounts.models import User
 from assessments.choices import Outcome
 from assessments.models import Assessment
 from casework.choices import EpisodeKind
+from casework.events import attempt, bulk_transaction
 from casework.models import Allocation, Episode
 from csc.errors import ActionError
 from protection import actions
@@ -118,13 +118,15 @@ def record_cin_plans(*, rng: random.Random, today: datetime.date) -> CINPlanStat
         if allocation.worker is not None:
             workers[allocation.person_id] = allocation.worker
     for start in range(0, len(candidates), PLANS_PER_TRANSACTION):
-        with transaction.atomic():
+        with bulk_transaction():
             for assessment, _episode in candidates[start : start + PLANS_PER_TRANSACTION]:
                 actor = workers.get(assessment.person_id)
+                before = dataclasses.replace(stats)
                 try:
-                    with transaction.atomic():
+                    with attempt():
                         _plan(rng, cal, assessment, actor, today, stats)
                 except ActionError as exc:
+                    stats = before  # the plan was rolled back, so its counts go too
                     stats.refused.append(f"{assessment.person_id}: {exc}")
     return stats
 

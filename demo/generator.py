@@ -17,7 +17,7 @@ from accounts.models import Team, User
 from assessments.demo import generate_assessments
 from casework import actions as casework_actions
 from casework.choices import AllocationRole, EpisodeKind
-from casework.events import child_changed, deferred_refresh
+from casework.events import bulk_transaction, children_changed, deferred_refresh
 from casework.models import Allocation, CaseNote, Episode, Event
 from front_door.demo import FrontDoorSummary, generate_front_door_history
 from front_door.models import Referral
@@ -132,7 +132,7 @@ def load(
     staff_rng = random.Random(f"{seed}:staff")
     family_rng = random.Random(f"{seed}:families")
     with deferred_refresh() as pending:
-        with transaction.atomic():
+        with bulk_transaction():
             staff = build_staff(rng=staff_rng, scale=scale)
         say(f"Staff: {len(staff.users)} users in {len(staff.teams)} teams")
         builder = FamilyBuilder(
@@ -141,13 +141,13 @@ def load(
         plans = plan_families(family_rng, scale)
         done = 0
         for chunk in _chunks(plans, FAMILIES_PER_TRANSACTION):
-            with transaction.atomic():
+            with bulk_transaction():
                 for plan in chunk:
                     builder.build(plan)
             done += len(chunk)
             if done % 500 < FAMILIES_PER_TRANSACTION:
                 say(f"Families: {done:,} of {len(plans):,}")
-        with transaction.atomic():
+        with bulk_transaction():
             _restrict_some(builder, family_rng, max(1, round(5 * min(scale, 2))))
         _protection(builder, random.Random(f"{seed}:protection"), today, scale, say)
         front_door = _front_door(
@@ -172,8 +172,7 @@ def load(
         pending.clear()
     for chunk in _chunks(touched, REFRESHES_PER_TRANSACTION):
         with transaction.atomic():
-            for person_id in chunk:
-                child_changed(person_id)
+            children_changed(chunk)
     return summarise(scale=scale, seed=seed, today=today, seconds=time.perf_counter() - started)
 
 
@@ -187,11 +186,11 @@ def _protection(
     """Child protection plans open today for the CP cohort, then s47, conference, CP and CIN
     plan history for other open children in need."""
     chairs = list(User.objects.filter(role=Role.IRO, is_active=True).order_by("pk"))
-    with transaction.atomic():
+    with bulk_transaction():
         plans = protection_demo.record_plans(
             rng=rng, today=today, children=builder.on_plan, chairs=chairs
         )
-    with transaction.atomic():
+    with bulk_transaction():
         history = protection_demo.record_journeys(
             rng=rng,
             today=today,
@@ -218,7 +217,7 @@ def _front_door(
     """Recent contacts at the full rate, so the MASH queue and partner board are real; the
     referrals they lead to are assessed like any other."""
     since = today - datetime.timedelta(days=31 * FRONT_DOOR_MONTHS)
-    with transaction.atomic():
+    with bulk_transaction():
         children = list(Person.objects.children().filter(merged_into__isnull=True).order_by("pk"))
         summary = generate_front_door_history(
             rng, today, children, users, scale, years=FRONT_DOOR_MONTHS / 12

@@ -18,7 +18,13 @@ from django.utils import timezone
 from accounts.choices import Role
 from casework import actions as casework_actions
 from casework.choices import ClosureReason, EpisodeKind, PrimaryNeed
-from casework.events import EventKind, record_event, register_kinds
+from casework.events import (
+    EventKind,
+    atomic_action,
+    flush_events,
+    record_event,
+    register_kinds,
+)
 from casework.models import Allocation, Episode, Event
 from csc.errors import ActionError
 from people import actions as people_actions
@@ -154,7 +160,7 @@ class ContactDetails:
         )
 
 
-@transaction.atomic
+@atomic_action
 def record_contact(
     *,
     actor: User,
@@ -237,7 +243,7 @@ def _require_undecided(contact: Contact) -> None:
         raise ActionError(f"This contact is already {contact.get_state_display().lower()}")
 
 
-@transaction.atomic
+@atomic_action
 def link_contact(*, actor: User | None, contact: Contact, person: Person) -> Contact:
     """Match the contact to an existing child's record. Flags an open case (F4)."""
     _require_front_door(actor)
@@ -251,6 +257,7 @@ def link_contact(*, actor: User | None, contact: Contact, person: Person) -> Con
     contact.save(update_fields=["person", "open_case"])
     # A contact that arrived unmatched (every partner's contact does) was recorded with no
     # child: now that we know whose it is, its receipt belongs in their chronology.
+    flush_events()
     Event.objects.filter(
         kind="contact_received",
         subject_type=contact._meta.label_lower,
@@ -270,7 +277,7 @@ def link_contact(*, actor: User | None, contact: Contact, person: Person) -> Con
     return contact
 
 
-@transaction.atomic
+@atomic_action
 def create_child_for_contact(
     *,
     actor: User,
@@ -287,7 +294,7 @@ def create_child_for_contact(
     return person
 
 
-@transaction.atomic
+@atomic_action
 def route_to_allocated_worker(
     *,
     actor: User | None,
@@ -335,7 +342,7 @@ def route_to_allocated_worker(
 # --- Screening and partner requests -------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_action
 def rate_contact(
     *,
     actor: User | None,
@@ -391,7 +398,7 @@ def rate_contact(
     return contact
 
 
-@transaction.atomic
+@atomic_action
 def request_information(
     *,
     actor: User | None,
@@ -462,7 +469,7 @@ def _require_open_request(request: PartnerRequest) -> None:
         raise ActionError("This request was withdrawn")
 
 
-@transaction.atomic
+@atomic_action
 def record_response(
     *,
     actor: User | None,
@@ -510,7 +517,7 @@ def record_response(
     return request
 
 
-@transaction.atomic
+@atomic_action
 def chase_request(
     *,
     actor: User | None,
@@ -542,7 +549,7 @@ def chase_request(
     return chase
 
 
-@transaction.atomic
+@atomic_action
 def withdraw_request(
     *,
     actor: User | None,
@@ -612,7 +619,7 @@ def recompute_partner_deadlines(*, practice: LocalPractice | None = None) -> int
 # --- Threshold decisions -------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_action
 def decide(
     *,
     actor: User,
@@ -681,7 +688,7 @@ def decide(
     return decision
 
 
-@transaction.atomic
+@atomic_action
 def authorise_decision(
     *,
     actor: User,
@@ -738,7 +745,7 @@ def previous_referral(person: Person, referral_date: datetime.date) -> Referral 
     )
 
 
-@transaction.atomic
+@atomic_action
 def record_referral(
     *,
     actor: User | None,
@@ -838,7 +845,7 @@ def record_referral(
 # --- Early help ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_action
 def start_early_help(
     *,
     actor: User | None,
@@ -929,7 +936,7 @@ def _check_assessment_dates(
     )
 
 
-@transaction.atomic
+@atomic_action
 def update_early_help_assessment(
     *,
     actor: User | None,
@@ -965,7 +972,7 @@ def update_early_help_assessment(
     return early_help
 
 
-@transaction.atomic
+@atomic_action
 def end_early_help(
     *,
     actor: User | None,
@@ -998,7 +1005,7 @@ def end_early_help(
     return early_help
 
 
-@transaction.atomic
+@atomic_action
 def step_down_to_early_help(
     *,
     actor: User | None,
@@ -1033,7 +1040,7 @@ def step_down_to_early_help(
     )
 
 
-@transaction.atomic
+@atomic_action
 def step_up_from_early_help(
     *,
     actor: User,

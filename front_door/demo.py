@@ -8,6 +8,7 @@ some decisions run over target, so the boards have something to show.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from django.utils import timezone
 from accounts.choices import Role
 from accounts.models import User
 from casework.choices import ClosureReason, EpisodeKind
-from casework.events import deferred_refresh
+from casework.events import attempt, deferred_refresh
 from casework.models import Episode
 from csc.errors import ActionError
 from people.models import Person
@@ -142,23 +143,26 @@ def generate_front_door_history(
             received = _received(rng, day)
             if received > now:
                 continue
+            before = dataclasses.replace(summary)
             try:
-                _one_contact(
-                    rng,
-                    summary,
-                    practice,
-                    child,
-                    received,
-                    now,
-                    today,
-                    rng.choices(sources, weights)[0],
-                    mash,
-                    managers,
-                    partners,
-                )
+                with attempt():
+                    _one_contact(
+                        rng,
+                        summary,
+                        practice,
+                        child,
+                        received,
+                        now,
+                        today,
+                        rng.choices(sources, weights)[0],
+                        mash,
+                        managers,
+                        partners,
+                    )
             except ActionError:
                 # A generated step that the record does not allow (e.g. a CIN episode already
-                # open): skip it, as a real MASH would route the contact differently.
+                # open): drop the contact, as a real MASH would route it differently.
+                summary = before
                 continue
     return summary
 

@@ -6,11 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from accounts.models import AccessLogEntry
-from casework.events import EventKind, record_event, register_kinds
+from casework.events import EventKind, atomic_action, record_event, register_kinds
 from csc.errors import ActionError
 
 from .choices import Disability, Ethnicity, Gender, PersonKind, RelationshipKind, Religion, Sex
@@ -163,7 +163,7 @@ def _refresh_search_tokens(person: Person) -> None:
     )
 
 
-@transaction.atomic
+@atomic_action
 def create_person(
     *,
     actor: User | None,
@@ -202,7 +202,7 @@ def create_person(
     return person
 
 
-@transaction.atomic
+@atomic_action
 def update_person(
     *, actor: User, person: Person, details: PersonDetails, today: datetime.date | None = None
 ) -> Person:
@@ -234,7 +234,7 @@ def update_person(
     return person
 
 
-@transaction.atomic
+@atomic_action
 def add_address(
     *,
     actor: User | None,
@@ -285,7 +285,7 @@ def add_address(
     return address
 
 
-@transaction.atomic
+@atomic_action
 def add_relationship(
     *,
     actor: User | None,
@@ -321,7 +321,7 @@ def add_relationship(
     return relationship
 
 
-@transaction.atomic
+@atomic_action
 def add_professional(
     *,
     actor: User | None,
@@ -380,7 +380,7 @@ def _person_references() -> list[tuple[type[models.Model], str]]:
     return refs
 
 
-@transaction.atomic
+@atomic_action
 def merge_people(*, actor: User, keep: Person, merge: Person, reason: str) -> Person:
     """Fold `merge` into `keep`. Every linked row moves; `merge` stays as a pointer."""
     if not actor.is_administrator:

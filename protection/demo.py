@@ -21,6 +21,7 @@ no child protection episode of their own: this module opens and closes CP episod
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from accounts.models import User
 from assessments.models import Assessment
 from casework.choices import ClosureReason
+from casework.events import attempt
 from casework.models import Episode
 from csc.errors import ActionError
 from people.models import Person
@@ -394,12 +396,15 @@ def record_journeys(
     p_s47 = min(0.8, S47_PER_YEAR * scale * years / len(eligible))
     p_icpc = ICPC_PER_YEAR / S47_PER_YEAR
     for child in eligible:
+        before = dataclasses.replace(stats)
         try:
-            if rng.random() < p_s47:
-                _protection_journey(rng, cal, child, today, chairs, p_icpc, stats)
-            elif rng.random() < 0.55:
-                _cin_journey(rng, cal, child, today, stats)
+            with attempt():
+                if rng.random() < p_s47:
+                    _protection_journey(rng, cal, child, today, chairs, p_icpc, stats)
+                elif rng.random() < 0.55:
+                    _cin_journey(rng, cal, child, today, stats)
         except ActionError as exc:
+            stats = before  # the journey was rolled back, so its counts go too
             stats.refused.append(f"{child.person.pk}: {exc}")
     stats.open_cp_plans = CPPlan.objects.filter(
         person__in=[c.person for c in eligible], ended_on__isnull=True
@@ -423,9 +428,12 @@ def record_plans(
     for child in children:
         if child.episode.ended_on is not None or not chairs:
             continue
+        before = dataclasses.replace(stats)
         try:
-            _protection_journey(rng, cal, child, today, chairs, 1.0, stats, force_plan=True)
+            with attempt():
+                _protection_journey(rng, cal, child, today, chairs, 1.0, stats, force_plan=True)
         except ActionError as exc:
+            stats = before  # the journey was rolled back, so its counts go too
             stats.refused.append(f"{child.person.pk}: {exc}")
     stats.open_cp_plans = CPPlan.objects.filter(
         person__in=[c.person for c in children], ended_on__isnull=True

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.db.models import Q
 
 from casework import actions as casework_actions
 from casework.choices import ClosureReason, EpisodeKind
-from casework.events import record_event
+from casework.events import atomic_action, record_event
 from casework.models import Episode
 from csc.errors import ActionError
 
@@ -40,7 +39,7 @@ def _check_plan_day(
         raise ActionError({field: [f"{label} must be on or before the plan ended"]})
 
 
-@transaction.atomic
+@atomic_action
 def start_cin_plan(
     *,
     actor: User | None,
@@ -79,7 +78,7 @@ def start_cin_plan(
     return plan
 
 
-@transaction.atomic
+@atomic_action
 def record_cin_review(
     *,
     actor: User | None,
@@ -107,7 +106,7 @@ def record_cin_review(
     return review
 
 
-@transaction.atomic
+@atomic_action
 def record_cin_visit(
     *,
     actor: User | None,
@@ -145,7 +144,7 @@ def record_cin_visit(
     return visit
 
 
-@transaction.atomic
+@atomic_action
 def end_cin_plan(
     *,
     actor: User | None,
@@ -188,7 +187,7 @@ def end_cin_plan(
     return plan
 
 
-@transaction.atomic
+@atomic_action
 def close_cin_episode(
     *,
     actor: User | None,

@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from casework import actions as casework_actions
 from casework.choices import EpisodeKind
-from casework.events import record_event
+from casework.events import atomic_action, record_event
 from csc.errors import ActionError
 
 from ..choices import (
@@ -61,7 +60,7 @@ def _check_plan_day(
         raise ActionError({field: [f"{label} must be on or before the plan ended"]})
 
 
-@transaction.atomic
+@atomic_action
 def record_conference(
     *,
     actor: User | None,
@@ -187,7 +186,7 @@ def record_conference(
     return conference
 
 
-@transaction.atomic
+@atomic_action
 def start_cp_plan(
     *,
     actor: User | None,
@@ -282,7 +281,7 @@ def start_cp_plan(
     return plan
 
 
-@transaction.atomic
+@atomic_action
 def record_core_group(
     *,
     actor: User | None,
@@ -311,7 +310,7 @@ def record_core_group(
     return group
 
 
-@transaction.atomic
+@atomic_action
 def record_review_conference(
     *,
     actor: User | None,
@@ -394,7 +393,7 @@ def record_review_conference(
     return review
 
 
-@transaction.atomic
+@atomic_action
 def record_cp_visit(
     *,
     actor: User | None,
@@ -443,7 +442,7 @@ def record_cp_visit(
     return visit
 
 
-@transaction.atomic
+@atomic_action
 def update_contingency_plan(
     *,
     actor: User | None,
@@ -470,7 +469,7 @@ def update_contingency_plan(
     return plan
 
 
-@transaction.atomic
+@atomic_action
 def end_cp_plan(
     *,
     actor: User | None,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import timezone
 
-from casework.events import record_event
+from casework.events import atomic_action, record_event
 from csc.errors import ActionError
 
 from ..choices import ProgressRating
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from people.models import Person
 
 
-@transaction.atomic
+@atomic_action
 def add_outcome(
     *,
     actor: User | None,
@@ -61,7 +60,7 @@ def add_outcome(
     return outcome
 
 
-@transaction.atomic
+@atomic_action
 def record_progress(
     *,
     actor: User | None,
@@ -100,7 +99,7 @@ def record_progress(
     return progress
 
 
-@transaction.atomic
+@atomic_action
 def record_drift_decision(
     *,
     actor: User,

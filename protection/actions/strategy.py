@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import timezone
 
-from casework.events import record_event
+from casework.events import atomic_action, record_event
 from csc.errors import ActionError
 
 from ..choices import S47_DECISIONS, Agency, S47Outcome, StrategyDecision
@@ -36,7 +35,7 @@ class AgreedAction:
     deadline: datetime.date
 
 
-@transaction.atomic
+@atomic_action
 def record_strategy_discussion(
     *,
     actor: User | None,
@@ -143,7 +142,7 @@ def record_strategy_discussion(
     return discussion
 
 
-@transaction.atomic
+@atomic_action
 def complete_strategy_action(
     *,
     actor: User | None,
@@ -176,7 +175,7 @@ def complete_strategy_action(
     return action
 
 
-@transaction.atomic
+@atomic_action
 def conclude_section47(
     *,
     actor: User | None,
@@ -240,7 +239,7 @@ def conclude_section47(
     return section47
 
 
-@transaction.atomic
+@atomic_action
 def record_transfer_in(
     *,
     actor: User | None,
