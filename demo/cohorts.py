@@ -70,6 +70,10 @@ PRIMARY_NEEDS: dict[str, names.Weighted] = {
 }
 
 
+CLOSED_CHILDREN = 3400
+CP_COHORT = 140
+
+
 @dataclass(frozen=True)
 class FamilyPlan:
     cohort: str
@@ -86,18 +90,21 @@ def plan_families(rng: random.Random, scale: float) -> list[FamilyPlan]:
     uasc = _count(54, scale, at_least=1)
     uasc_lac = max(1, round(uasc * 0.9))
     targets = {
-        "cp": _count(196, scale, at_least=2),
+        # About 196 on plans today: this cohort plus the plans from protection journeys for
+        # other children in need that are still open (see demo.generator).
+        "cp": _count(CP_COHORT, scale, at_least=2),
         "lac": max(1, _count(345, scale, at_least=2) - uasc_lac),
         "uasc_lac": uasc_lac,
         "uasc_cin": uasc - uasc_lac,
         "pf": _count(16, scale, at_least=1),
         "disabled": _count(0.08 * 2850, scale, at_least=1),
         "adolescent": _count(0.05 * 2850, scale, at_least=1),
-        "assessment": _count(0.2 * 2850, scale, at_least=1),
+        "assessment": _count(0.15 * 2850, scale, at_least=1),
     }
     targets["cin"] = max(1, open_total - sum(targets.values()))
     targets["care_leaver"] = _count(70, scale, at_least=1)
-    targets["closed"] = _count(2900, scale, at_least=10)
+    # Enough closed cases for the flow of a year: about 3,500 referrals, most closing again.
+    targets["closed"] = _count(CLOSED_CHILDREN, scale, at_least=10)
     targets["early_help"] = _count(300, scale, at_least=2)
     singles = {"uasc_lac", "uasc_cin", "pf", "adolescent", "care_leaver"}
     plans: list[FamilyPlan] = []

@@ -13,6 +13,8 @@ import datetime
 from accounts.models import Team
 from assessments.choices import Outcome
 from casework.choices import AllocationRole, EpisodeKind
+from casework.events import attempt
+from csc.errors import ActionError
 from people.choices import ProfessionalRole, RelationshipKind
 
 from . import names
@@ -20,6 +22,17 @@ from .cohorts import COHORT_TEAM, PRIMARY_NEEDS, FamilyPlan
 from .dates import DAY, add_years, age_on, between, days, dob_for_age
 from .history import OUTCOME_FOR_CLOSURE, CaseHistory
 from .household import ChildRecord
+
+# Closed cases by when they closed: the last ~8 months, the year before, and the 3 before that.
+CLOSED_RECENCY = (40, 25, 35)
+# Share of longer closed cases (not closed straight after assessment) with a s47 enquiry that
+# ended without a plan.
+CLOSED_S47_SHARE = 0.3
+# Share of closed families with a short episode 4 to 21 months ago besides their main one
+# (the front door and open cases supply the most recent months' referrals),
+# and the share of those episodes' RC7 closures that followed a s47 enquiry.
+FLOW_EPISODE_SHARE = 0.9
+FLOW_S47_SHARE = 1.0
 
 
 class FamilyBuilder(CaseHistory):
@@ -361,11 +374,20 @@ class FamilyBuilder(CaseHistory):
     def _build_closed(self, plan: FamilyPlan) -> None:
         rng = self.rng
         today = self.today
-        closed_on = today - days(rng.randint(1, 1825))
+        # Closures follow referrals, which run at a steady rate: most closed cases in the
+        # record closed in the last two years (older ones are the long tail of five years).
+        ago = rng.choices(
+            (rng.randint(1, 235), rng.randint(236, 600), rng.randint(601, 1825)),
+            weights=CLOSED_RECENCY,
+        )[0]
+        closed_on = today - days(ago)
         children, heritages, surname, youngest = self._start_family(plan, reference=closed_on)
         eldest_dob = min(c.person.date_of_birth for c in children if c.person.date_of_birth)
+        # Cases that closed in recent months were mostly open at the last census date: longer
+        # pieces of work (RC7) more than closures straight after assessment.
         reason = rng.choices(
-            ("RC8", "RC9", "RC7", "RC5", "RC3", "RC4", "RC1"), weights=(45, 17, 28, 4, 2, 3, 1)
+            ("RC8", "RC9", "RC7", "RC5", "RC3", "RC4", "RC1"),
+            weights=(20, 8, 60, 5, 2, 3, 1) if ago <= 235 else (45, 17, 28, 4, 2, 3, 1),
         )[0]
         if reason == "RC1" and age_on(eldest_dob, closed_on) > 6:
             reason = "RC4"
@@ -416,10 +438,14 @@ class FamilyBuilder(CaseHistory):
         ]
         outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
         ends: list[datetime.date] = []
+        # The census refuses RC8/RC9 closures once there has been a s47 enquiry (rule 2990).
+        enquiry = reason not in ("RC8", "RC9") and rng.random() < CLOSED_S47_SHARE
         for child, cin in zip(children, referrals, strict=True):
             end = referral if nfa else None
             if not nfa:
                 assessment = self._assess(cin, outcome)
+                if enquiry:
+                    self._enquiry(cin, steps[-1][2] if steps else None, closed_on)
                 end = self._close_cin(cin, assessment, closed_on, reason)
             if with_lac and not child.unborn:
                 lac = self._open(child, EpisodeKind.LOOKED_AFTER, lac_start)
@@ -437,10 +463,36 @@ class FamilyBuilder(CaseHistory):
             self._closed_notes(
                 child, referral=referral, closed_on=closed_on, carer=carer, school=school
             )
+        self._flow_episode(children, first=referral, last=closed_on)
         if reason == "RC9" and closed_on + DAY <= today:
             self._early_help(
                 children, start=closed_on + DAY, end=closed_on + days(rng.randint(60, 300))
             )
+
+    def _flow_episode(
+        self, children: list[ChildRecord], *, first: datetime.date, last: datetime.date
+    ) -> None:
+        """Most of a year's referrals are short episodes (assessed, then closed or stepped
+        down): give many closed families one 4 to 21 months before today, before or after
+        their main episode, so the latest census years have the borough's flow."""
+        rng = self.rng
+        if rng.random() >= FLOW_EPISODE_SHARE or any(c.unborn for c in children):
+            return
+        born = max(c.person.date_of_birth for c in children if c.person.date_of_birth)
+        for _ in range(3):  # a few tries at a time clear of the main episode
+            opened_on = self.today - days(rng.randint(120, 640))
+            closed_on = opened_on + days(rng.randint(20, 240))
+            if opened_on > born and (closed_on + days(30) < first or opened_on > last + days(30)):
+                break
+        else:
+            return
+        try:
+            with attempt():
+                self._short_episode(
+                    children, opened_on, min(closed_on, self.today), enquiry_share=FLOW_S47_SHARE
+                )
+        except ActionError:
+            pass  # e.g. the main episode is still open: no second referral
 
     def _build_early_help(self, plan: FamilyPlan) -> None:
         rng = self.rng

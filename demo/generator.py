@@ -37,7 +37,9 @@ FAMILIES_PER_TRANSACTION = 25
 FRONT_DOOR_MONTHS = 3
 # Share of the protection module's s47 rate used for history among open children in need
 # (the children on plans today are the CP cohort, recorded separately).
-HISTORY_S47_SHARE = 0.06
+HISTORY_S47_SHARE = 0.2
+# Children (at scale 1) whose plan was open at the last census date and has ended since.
+ENDED_PLANS = 120
 REFRESHES_PER_TRANSACTION = 500
 
 
@@ -190,21 +192,44 @@ def _protection(
         plans = protection_demo.record_plans(
             rng=rng, today=today, children=builder.on_plan, chairs=chairs
         )
+    # Children on a plan at the last census date whose plan has ended since: referred in the
+    # year before it, in time for a conference by 31 March.
+    march = _last_census_date(today)
+    window = (march - datetime.timedelta(days=330), march - datetime.timedelta(days=45))
+    candidates = [c for c in builder.in_need if window[0] <= c.referral_date <= window[1]]
+    ended_group = rng.sample(candidates, min(len(candidates), round(ENDED_PLANS * scale)))
+    with bulk_transaction():
+        ended = protection_demo.record_plans(
+            rng=rng,
+            today=today,
+            children=ended_group,
+            chairs=chairs,
+            ends_between=(march + datetime.timedelta(days=1), march + datetime.timedelta(days=60)),
+        )
+    chosen = {c.person.pk for c in ended_group}
     with bulk_transaction():
         history = protection_demo.record_journeys(
             rng=rng,
             today=today,
-            children=builder.in_need,
+            children=[c for c in builder.in_need if c.person.pk not in chosen],
             chairs=chairs,
             scale=scale * HISTORY_S47_SHARE,
         )
+    runs = (plans, ended, history, builder.enquiries)
     say(
-        f"Protection: {plans.cp_plans + history.cp_plans:,} CP plans "
-        f"({plans.open_cp_plans + history.open_cp_plans:,} open), "
-        f"{plans.s47s + history.s47s:,} s47 enquiries, {history.cin_plans:,} CIN plans, "
-        f"{len(plans.refused) + len(history.refused)} journeys refused"
+        f"Protection: {sum(r.cp_plans for r in runs):,} CP plans "
+        f"({sum(r.open_cp_plans for r in runs):,} of them open), "
+        f"{sum(r.s47s for r in runs):,} s47 enquiries, {sum(r.icpcs for r in runs):,} initial "
+        f"conferences, {history.cin_plans + ended.cin_plans:,} CIN plans, "
+        f"{sum(len(r.refused) for r in runs)} journeys refused"
     )
     return plans, history
+
+
+def _last_census_date(today: datetime.date) -> datetime.date:
+    """31 March of the latest complete census year."""
+    year = today.year if today >= datetime.date(today.year, 4, 1) else today.year - 1
+    return datetime.date(year, 3, 31)
 
 
 def _front_door(

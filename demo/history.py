@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+from accounts.choices import Role
 from accounts.models import Team, User
 from assessments.choices import Outcome
 from assessments.demo import generate_assessments
@@ -17,7 +18,8 @@ from front_door import actions as front_door_actions
 from front_door.demo import SOURCE_WEIGHTS
 from front_door.models import Referral
 from protection.actions import close_cin_episode
-from protection.demo import DemoChild
+from protection.demo import DemoChild, DemoStats, record_enquiry
+from timescales import load_calendar
 
 from . import names
 from .cohorts import PRIMARY_NEEDS
@@ -28,6 +30,8 @@ from .note_texts import note_text
 REFERRAL_SOURCES = tuple((code, weight) for code, weight in SOURCE_WEIGHTS.items() if weight)
 # How the assessment ends for a case that closes with each reason: RC8 follows an assessment
 # with no further action and RC9 a step down to early help (both close on authorisation).
+# Share of s47 enquiries without a plan that still go to an initial conference.
+ENQUIRY_ICPC_SHARE = 0.25
 OUTCOME_FOR_CLOSURE = {"RC8": Outcome.NFA.value, "RC9": Outcome.EARLY_HELP.value}
 
 
@@ -44,6 +48,10 @@ class CaseHistory(HouseholdBuilder):
             team_id: [manager] for team_id, manager in self.staff.managers.items()
         }
         self.assessments = 0
+        self.calendar = load_calendar()
+        self.chairs = [u for u in self.staff.users if u.role == Role.IRO and u.is_active]
+        # s47 enquiries that ended without a plan, in closed cases' histories.
+        self.enquiries = DemoStats()
 
     # ----- allocation ----------------------------------------------------------------
 
@@ -154,6 +162,7 @@ class CaseHistory(HouseholdBuilder):
             workers_by_team=self.staff.practitioners,
             managers_by_team=self.managers_by_team,
             outcomes={referral.pk: outcome},
+            fresh=True,
         )
         self.assessments += len(made)
         return made[0] if made else None
@@ -307,9 +316,28 @@ class CaseHistory(HouseholdBuilder):
         opened_on = closed_on - days(rng.randint(10, 200))
         if opened_on <= youngest or any(c.unborn for c in children):
             return
-        reason = rng.choices(("RC8", "RC7", "RC9"), weights=(50, 35, 15))[0]
         # Short of time for an assessment before the next referral: no further action.
-        nfa = (reason == "RC8" and rng.random() < 0.35) or (before - opened_on).days < 150
+        self._short_episode(
+            children, opened_on, closed_on, nfa_anyway=(before - opened_on).days < 150
+        )
+
+    def _short_episode(
+        self,
+        children: list[ChildRecord],
+        opened_on: datetime.date,
+        closed_on: datetime.date,
+        *,
+        nfa_anyway: bool = False,
+        enquiry_share: float = 0.0,
+    ) -> None:
+        """A referral that is assessed (or not) and closed again without a plan: most
+        referrals in a year end like this. Some longer ones (`enquiry_share` of RC7
+        closures) have a s47 enquiry that ends without a plan."""
+        rng = self.rng
+        reason = rng.choices(("RC8", "RC7", "RC9"), weights=(45, 40, 15))[0]
+        nfa = nfa_anyway or (reason == "RC8" and rng.random() < 0.3)
+        # The census refuses RC8/RC9 closures once there has been a s47 enquiry (rule 2990).
+        enquiry = reason == "RC7" and not nfa and rng.random() < enquiry_share
         need = names.pick(rng, PRIMARY_NEEDS["closed"])
         team = self._team("assessment")
         steps = [(opened_on, team, self._any_worker(team))]
@@ -322,8 +350,23 @@ class CaseHistory(HouseholdBuilder):
             if not nfa:
                 outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
                 assessment = self._assess(referral, outcome)
+                if enquiry:
+                    self._enquiry(referral, steps[0][2], closed_on)
                 end = self._close_cin(referral, assessment, closed_on, reason, force=True) or end
             self._end_allocations(allocations, end, "Case closed")
+
+    def _enquiry(self, referral: Referral, worker: User | None, latest: datetime.date) -> None:
+        """A s47 enquiry during the referral's episode that ends without a plan."""
+        record_enquiry(
+            self.rng,
+            self.calendar,
+            DemoChild(referral.person, referral.episode, referral.referral_date, worker),
+            today=self.today,
+            latest=latest,
+            chairs=self.chairs,
+            conference=self.rng.random() < ENQUIRY_ICPC_SHARE,
+            stats=self.enquiries,
+        )
 
     def _closed_notes(
         self,

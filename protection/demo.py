@@ -418,11 +418,13 @@ def record_plans(
     today: datetime.date,
     children: Sequence[DemoChild],
     chairs: Sequence[User],
+    ends_between: tuple[datetime.date, datetime.date] | None = None,
 ) -> DemoStats:
     """A full journey for each child ending on a child protection plan still open on `today`
     (the demo's "on a plan" cohort): strategy discussion, s47, ICPC, plan, core groups,
     visits and reviews. Children whose conference would fall after `today` get as far as
-    the dates allow."""
+    the dates allow. With `ends_between`, each plan is to end instead at the first review
+    from a day in that range (then a child in need plan follows, often)."""
     cal = load_calendar()
     stats = DemoStats()
     for child in children:
@@ -431,7 +433,21 @@ def record_plans(
         before = dataclasses.replace(stats)
         try:
             with attempt():
-                _protection_journey(rng, cal, child, today, chairs, 1.0, stats, force_plan=True)
+                ends_by = None
+                if ends_between is not None:
+                    first, last = ends_between
+                    ends_by = first + DAY * rng.randint(0, max(0, (last - first).days))
+                _protection_journey(
+                    rng,
+                    cal,
+                    child,
+                    today,
+                    chairs,
+                    1.0,
+                    stats,
+                    force_plan=True,
+                    plan_ends_by=ends_by,
+                )
         except ActionError as exc:
             stats = before  # the journey was rolled back, so its counts go too
             stats.refused.append(f"{child.person.pk}: {exc}")
@@ -439,6 +455,73 @@ def record_plans(
         person__in=[c.person for c in children], ended_on__isnull=True
     ).count()
     return stats
+
+
+def record_enquiry(
+    rng: random.Random,
+    cal: WorkingDayCalendar,
+    child: DemoChild,
+    *,
+    today: datetime.date,
+    latest: datetime.date,
+    chairs: Sequence[User],
+    conference: bool,
+    stats: DemoStats,
+) -> bool:
+    """A strategy discussion and s47 enquiry that ends without a plan (most do), for an
+    episode that closes on `latest`: the s47 concludes no conference is needed or, with
+    `conference`, an initial conference decides against a plan. Nothing is recorded if it
+    would not fit before `latest`; returns whether it was."""
+    sd_day = _weekday(child.referral_date + DAY * rng.randint(0, 10), cal)
+    completed = sd_day + DAY * rng.randint(3, 12)
+    icpc = max(cal.add_working_days(sd_day, rng.randint(8, 15)), _weekday(completed, cal))
+    if (icpc if conference else completed) > min(latest, today) or not chairs:
+        return False
+    discussion = actions.record_strategy_discussion(
+        actor=child.worker,
+        person=child.person,
+        held_at=_at(sd_day, rng.randint(9, 16)),
+        decision=StrategyDecision.S47_SINGLE if rng.random() < 0.6 else StrategyDecision.S47_JOINT,
+        rationale="Reasonable cause to suspect the child is suffering significant harm.",
+        attendees=_attendees(rng, rng.random() < 0.7),
+        today=today,
+        check_access=False,
+    )
+    actions.conclude_section47(
+        actor=child.worker,
+        section47=discussion.section47,
+        outcome=S47Outcome.LIKELY_HARM
+        if conference
+        else rng.choice([S47Outcome.NOT_SUBSTANTIATED, S47Outcome.SUBSTANTIATED]),
+        icpc_needed=conference,
+        completed_on=completed,
+        icpc_not_needed_reason=""
+        if conference
+        else "Risks can be managed with the family's agreement and support.",
+        today=today,
+        check_access=False,
+    )
+    stats.strategy_discussions += 1
+    stats.s47s += 1
+    if conference:
+        actions.record_conference(
+            actor=child.worker,
+            section47=discussion.section47,
+            held_on=icpc,
+            chair=rng.choice(chairs),
+            child_views="Told the social worker about home and school.",
+            child_views_how="Seen alone at school",
+            plan_made=False,
+            attendance=[
+                actions.Attendance(a, True, rng.random() < 0.7)
+                for a in Agency.values
+                if a != Agency.OTHER
+            ],
+            today=today,
+            check_access=False,
+        )
+        stats.icpcs += 1
+    return True
 
 
 def _protection_journey(
@@ -450,6 +533,7 @@ def _protection_journey(
     p_icpc: float,
     stats: DemoStats,
     force_plan: bool = False,
+    plan_ends_by: datetime.date | None = None,
 ) -> None:
     actor = child.worker
     sd_day = _weekday(child.referral_date + DAY * rng.randint(0, 15), cal)
@@ -534,7 +618,9 @@ def _protection_journey(
     plan = CPPlan.objects.get(conference=conference)
     stats.cp_plans += 1
     end_by = add_months(icpc, _plan_length_months(rng))
-    if force_plan:
+    if plan_ends_by is not None:
+        end_by = max(plan_ends_by, icpc + DAY)  # ends at the first review from then
+    elif force_plan:
         end_by = max(end_by, today + 365 * DAY)  # still on the plan on `today`
     _cp_plan_life(rng, cal, plan, end_by=end_by, today=today, actor=actor, chairs=chairs)
     plan.refresh_from_db()

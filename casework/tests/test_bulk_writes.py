@@ -47,10 +47,9 @@ def test_events_are_written_in_a_batch_when_the_transaction_ends(personas: Perso
 @pytest.mark.django_db
 def test_a_refused_attempt_leaves_neither_rows_nor_events(personas: Personas) -> None:
     with bulk_transaction():
-        with pytest.raises(ActionError):
-            with attempt():
-                _note(personas, "Recorded, then the next step is refused")
-                _note(personas, "")  # a note needs text
+        with pytest.raises(ActionError), attempt():
+            _note(personas, "Recorded, then the next step is refused")
+            _note(personas, "")  # a note needs text
         _note(personas, "The load carries on")
     texts = set(CaseNote.objects.filter(person=personas.child).values_list("text", flat=True))
     assert "Recorded, then the next step is refused" not in texts
@@ -61,10 +60,9 @@ def test_a_refused_attempt_leaves_neither_rows_nor_events(personas: Personas) ->
 @pytest.mark.django_db
 def test_an_uncaught_refusal_fails_the_whole_bulk_transaction(personas: Personas) -> None:
     notes = CaseNote.objects.count()
-    with pytest.raises(ActionError):
-        with bulk_transaction():
-            _note(personas, "Lost with the transaction")
-            _note(personas, "")
+    with pytest.raises(ActionError), bulk_transaction():
+        _note(personas, "Lost with the transaction")
+        _note(personas, "")
     assert CaseNote.objects.count() == notes
     assert not Event.objects.filter(summary__contains="Lost with").exists()
 

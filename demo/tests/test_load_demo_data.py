@@ -18,8 +18,10 @@ from accounts.models import User
 from casework.models import Allocation, Episode
 from demo.generator import summarise
 from demo.staff import DEMO_LOGINS, DEMO_PASSWORD
+from front_door.models import Referral
 from people.identifiers import nhs_number_problem, upn_problem
 from people.models import Person
+from protection.models import Conference, CPPlan, Section47
 
 TODAY = datetime.date(2026, 11, 20)
 
@@ -122,3 +124,25 @@ def test_if_empty_leaves_an_existing_authority_alone(loaded: str) -> None:
     output = load("--if-empty")
     assert "not loaded" in output
     assert Person.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_the_last_census_year_has_a_years_flow(loaded: str) -> None:
+    """Referrals, s47 enquiries and conferences run through the latest census year (not only
+    the open caseload of today), and some plans open on 31 March have ended since."""
+    start, march = datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)
+    in_year = Referral.objects.filter(referral_date__range=(start, march))
+    year_before = Referral.objects.filter(
+        referral_date__range=(datetime.date(2024, 4, 1), datetime.date(2025, 3, 31))
+    )
+    assert in_year.count() > year_before.count() > 0
+    closed_in_year = Episode.objects.filter(
+        kind="child_in_need", ended_on__range=(start, march), closure_reason="RC7"
+    )
+    assert closed_in_year.exists()
+    enquiries = Section47.objects.filter(started_on__range=(start, march))
+    assert enquiries.filter(icpc_needed=False).exists()
+    assert enquiries.filter(icpc_needed=True).exists()
+    assert Conference.objects.filter(kind="initial", plan_made=False).exists()
+    assert CPPlan.objects.filter(started_on__lte=march, ended_on__gt=march).exists()
+    assert CPPlan.objects.filter(started_on__lte=march, ended_on__isnull=True).exists()
