@@ -83,6 +83,12 @@ check: lint typecheck test ## What CI runs: lint, type check and the whole suite
 bench: install ## Benchmarks at scale 1 on PostgreSQL (BENCH_DATABASE_URL to override)
 	$(BIN)/python bench/run.py
 
+.PHONY: bench-scale10
+bench-scale10: install ## CIN census and Annex A at scale 10 on PostgreSQL (about an hour)
+	BENCH_SCALE=10 BENCH_ONLY=returns \
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/trellis_bench10} \
+	$(BIN)/python bench/run.py
+
 .PHONY: clean
 clean: ## Remove the local database, installed dependencies and build stamps
 	rm -rf $(VENV) $(VALIDATOR_VENV) node_modules ui/static/vendor staticfiles .stamp-* db.sqlite3*

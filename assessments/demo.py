@@ -82,13 +82,16 @@ def generate_assessments(
     workers_by_team: Mapping[int, Sequence[User]],
     managers_by_team: Mapping[int, Sequence[User]],
     outcomes: Mapping[int, str] | None = None,
+    fresh: bool = False,
 ) -> list[Assessment]:
     """`outcomes` (referral pk -> Outcome) fixes the outcome for those referrals, so the demo
-    loader can keep a child's planned story (e.g. an open CIN case is not closed by NFA)."""
+    loader can keep a child's planned story (e.g. an open CIN case is not closed by NFA).
+    `fresh` says the referrals were just recorded and nothing else touches their episodes
+    meanwhile, which saves two reads each."""
     calendar = _calendar()
     made: list[Assessment] = []
     for referral in referrals:
-        if referral.nfa or referral.assessments.exists():
+        if referral.nfa or (not fresh and referral.assessments.exists()):
             continue
         allocation = (
             Allocation.objects.filter(person_id=referral.person_id, ended_on__isnull=True)
@@ -155,7 +158,8 @@ def generate_assessments(
             actor=worker, assessment=a, submitted_on=submitted_on, today=today
         )
         episode = referral.episode
-        episode.refresh_from_db()
+        if not fresh:
+            episode.refresh_from_db()
         if done_on > today or not managers or episode.ended_on is not None:
             continue  # awaiting authorisation
         actions.authorise_assessment(

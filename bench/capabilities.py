@@ -9,7 +9,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from clocks.models import Clock
@@ -71,8 +73,18 @@ def measure_returns() -> dict[str, object]:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "cin.xml"
             path.write_bytes(export_xml(year))
-            result["validator_seconds"] = round(validate_timed(path), 1)
-            print(f"DfE validator on it: {result['validator_seconds']} s")
+            # A large return takes the validator longer than the page's everyday limit.
+            configured = {**getattr(settings, "TRELLIS_CIN_CENSUS", {})}
+            configured["VALIDATOR_TIMEOUT_SECONDS"] = 3600
+            with override_settings(TRELLIS_CIN_CENSUS=configured):
+                seconds, found = validate_timed(path)
+            result["validator_seconds"] = round(seconds, 1)
+            result["validator_errors"] = len(found.errors)
+            result["validator_queries"] = len(found.queries)
+            print(
+                f"DfE validator on it: {result['validator_seconds']} s, "
+                f"{len(found.errors)} errors, {len(found.queries)} queries"
+            )
     except Exception as exc:  # the figure is reported, never fatal to the benchmark
         result["validator_error"] = str(exc)
         print(f"DfE validator could not run: {exc}")

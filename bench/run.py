@@ -3,7 +3,8 @@ prints generation time and server-side response times (median and p95).
 
 Environment: BENCH_DATABASE_URL (default a scratch database `trellis_bench` on the local
 PostgreSQL), BENCH_SCALE (default 1), BENCH_REQUESTS (default 200), BENCH_REUSE=1 to keep an
-already-loaded database instead of rebuilding it.
+already-loaded database instead of rebuilding it, BENCH_ONLY to measure some of pages, clocks
+and returns (comma-separated; `make bench-scale10` measures only the returns at scale 10).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 REUSE = os.environ.get("BENCH_REUSE") == "1"
+PARTS = ("pages", "clocks", "returns")
+ONLY = [p.strip() for p in os.environ.get("BENCH_ONLY", ",".join(PARTS)).split(",") if p.strip()]
 
 os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ.setdefault("TRELLIS_DEBUG", "1")
@@ -40,6 +43,9 @@ def recreate_database() -> None:
 
 
 def main() -> None:
+    unknown = sorted(set(ONLY) - set(PARTS))
+    if unknown:
+        sys.exit(f"BENCH_ONLY: unknown {', '.join(unknown)}; choose from {', '.join(PARTS)}")
     if DATABASE_URL.startswith("postgres") and not REUSE:
         recreate_database()
 
@@ -61,13 +67,18 @@ def main() -> None:
         print(f"Demo generation at scale {SCALE:g}: {results['demo_generation_seconds']} s")
     from bench.capabilities import measure_clocks, measure_returns
 
-    results.update(measure_pages(REQUESTS))
-    results.update(measure_clocks())
-    results.update(measure_returns())
+    if "pages" in ONLY:
+        results.update(measure_pages(REQUESTS))
+    if "clocks" in ONLY:
+        results.update(measure_clocks())
+    if "returns" in ONLY:
+        results.update(measure_returns())
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "latest.json").write_text(json.dumps(results, indent=2))
-    print(f"Results written to {out / 'latest.json'}")
+    text = json.dumps(results, indent=2)
+    (out / "latest.json").write_text(text)
+    (out / f"scale-{SCALE:g}.json").write_text(text)
+    print(f"Results written to {out / 'latest.json'} and {out / f'scale-{SCALE:g}.json'}")
 
 
 if __name__ == "__main__":

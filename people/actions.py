@@ -155,8 +155,9 @@ _COPIED_FIELDS = (
 )
 
 
-def _refresh_search_tokens(person: Person) -> None:
-    SearchToken.objects.filter(person=person).delete()
+def _refresh_search_tokens(person: Person, *, new: bool = False) -> None:
+    if not new:  # a record just created has none to replace
+        SearchToken.objects.filter(person=person).delete()
     SearchToken.objects.bulk_create(
         SearchToken(person=person, token=t)
         for t in sorted(tokens_for(person.legal_forename, person.legal_surname, person.known_as))
@@ -191,7 +192,7 @@ def create_person(
     PersonDisability.objects.bulk_create(
         PersonDisability(person=person, code=c) for c in sorted(set(details.disabilities))
     )
-    _refresh_search_tokens(person)
+    _refresh_search_tokens(person, new=True)
     record_event(
         kind="person_created",
         actor=actor,

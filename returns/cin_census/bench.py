@@ -12,7 +12,7 @@ from timescales import load_calendar
 from .builder import build_census
 from .config import census_options
 from .loader import load_record
-from .validation import run_validator
+from .validation import ValidatorResult, run_validator
 from .writer import write_census
 
 
@@ -31,8 +31,9 @@ def build_and_write(year: int) -> tuple[float, float, int]:
     return built - started, written - built, len(data)
 
 
-def validate_timed(path: str | os.PathLike[str]) -> float:
-    """Seconds the validator takes on one XML file (raises ValidatorUnavailable if it cannot)."""
+def validate_timed(path: str | os.PathLike[str]) -> tuple[float, ValidatorResult]:
+    """Seconds the validator takes on one XML file, and what it found (raises
+    ValidatorUnavailable if it cannot run)."""
     started = time.perf_counter()
-    run_validator(path)
-    return time.perf_counter() - started
+    result = run_validator(path)
+    return time.perf_counter() - started, result
