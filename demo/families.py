@@ -466,7 +466,10 @@ class FamilyBuilder(CaseHistory):
         self._flow_episode(children, first=referral, last=closed_on)
         if reason == "RC9" and closed_on + DAY <= today:
             self._early_help(
-                children, start=closed_on + DAY, end=closed_on + days(rng.randint(60, 300))
+                children,
+                start=closed_on + DAY,
+                end=closed_on + days(rng.randint(60, 300)),
+                previous_end=closed_on,
             )
 
     def _flow_episode(

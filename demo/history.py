@@ -12,9 +12,10 @@ from assessments.choices import Outcome
 from assessments.demo import generate_assessments
 from assessments.models import Assessment
 from casework import actions as casework_actions
-from casework.choices import AllocationRole, EpisodeKind, NoteKind
+from casework.choices import AllocationRole, NoteKind
 from casework.models import Allocation, Episode
 from front_door import actions as front_door_actions
+from front_door.choices import EarlyHelpEnd, EarlyHelpRoute
 from front_door.demo import SOURCE_WEIGHTS
 from front_door.models import Referral
 from protection.actions import close_cin_episode
@@ -30,6 +31,19 @@ from .note_texts import note_text
 REFERRAL_SOURCES = tuple((code, weight) for code, weight in SOURCE_WEIGHTS.items() if weight)
 # How the assessment ends for a case that closes with each reason: RC8 follows an assessment
 # with no further action and RC9 a step down to early help (both close on authorisation).
+EARLY_HELP_SERVICES = (
+    "Northbridge Family Hub (North)",
+    "Northbridge Family Hub (South)",
+    "Targeted Youth Support",
+    "Parenting and family support",
+)
+EARLY_HELP_REASONS = (
+    "Parenting support and routines at home",
+    "School attendance and engagement",
+    "Parental mental health: support for the family",
+    "Housing and money worries affecting the children",
+    "Conflict at home between parents",
+)
 # Share of s47 enquiries without a plan that still go to an initial conference.
 ENQUIRY_ICPC_SHARE = 0.25
 OUTCOME_FOR_CLOSURE = {"RC8": Outcome.NFA.value, "RC9": Outcome.EARLY_HELP.value}
@@ -418,13 +432,36 @@ class CaseHistory(HouseholdBuilder):
             )
 
     def _early_help(
-        self, children: list[ChildRecord], *, start: datetime.date, end: datetime.date
+        self,
+        children: list[ChildRecord],
+        *,
+        start: datetime.date,
+        end: datetime.date,
+        previous_end: datetime.date | None = None,
     ) -> None:
+        """An early help episode with its assessment; `previous_end` is the social care
+        episode it steps down from, if any."""
         still_open = end >= self.today
         team = self._team("early_help")
         worker = self._final_worker(team) if still_open else self._any_worker(team)
+        rng = self.rng
+        # The early help assessment: mostly started within a fortnight, done within 6 weeks.
+        assessed = start + days(rng.randint(0, 14))
+        completed = assessed + days(rng.randint(10, 45))
+        lead = worker or self.staff.manager_of(team)
         for child in children:
-            episode = self._open(child, EpisodeKind.EARLY_HELP, start)
+            early_help = front_door_actions.start_early_help(
+                actor=None,
+                person=child.person,
+                started_on=start,
+                lead_professional=lead.get_full_name(),
+                organisation=rng.choice(EARLY_HELP_SERVICES),
+                reason=rng.choice(EARLY_HELP_REASONS),
+                route=EarlyHelpRoute.STEP_DOWN if previous_end else EarlyHelpRoute.OTHER,
+                assessment_started_on=assessed if assessed <= self.today else None,
+                assessment_completed_on=completed if completed <= min(end, self.today) else None,
+                today=self.today,
+            )
             allocations = self._allocate_chain(
                 [child],
                 [(start, team, worker)],
@@ -433,5 +470,11 @@ class CaseHistory(HouseholdBuilder):
                 current=still_open,
             )
             if not still_open:
-                self._close(episode, end)
+                front_door_actions.end_early_help(
+                    actor=None,
+                    early_help=early_help,
+                    ended_on=end,
+                    end_reason=EarlyHelpEnd.COMPLETED,
+                    today=self.today,
+                )
                 self._end_allocations(allocations, end, "Early help plan completed")

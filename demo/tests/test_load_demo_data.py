@@ -18,7 +18,7 @@ from accounts.models import User
 from casework.models import Allocation, Episode
 from demo.generator import summarise
 from demo.staff import DEMO_LOGINS, DEMO_PASSWORD
-from front_door.models import Referral
+from front_door.models import EarlyHelpEpisode, Referral
 from people.identifiers import nhs_number_problem, upn_problem
 from people.models import Person
 from protection.models import Conference, CPPlan, Section47
@@ -146,3 +146,15 @@ def test_the_last_census_year_has_a_years_flow(loaded: str) -> None:
     assert Conference.objects.filter(kind="initial", plan_made=False).exists()
     assert CPPlan.objects.filter(started_on__lte=march, ended_on__gt=march).exists()
     assert CPPlan.objects.filter(started_on__lte=march, ended_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_early_help_has_its_lead_professional_and_assessment(loaded: str) -> None:
+    """Families' early help is recorded through the front door's early help actions, so the
+    early help screens and Annex A list 2 see it."""
+    open_episodes = Episode.objects.filter(kind="early_help", ended_on__isnull=True).count()
+    records = EarlyHelpEpisode.objects.all()
+    assert records.filter(ended_on__isnull=True).count() == open_episodes > 0
+    assert records.filter(assessment_completed_on__isnull=False).exists()
+    assert records.filter(route="step_down").exists()
+    assert not records.filter(lead_professional="").exists()
