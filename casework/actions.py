@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.access import can_view
@@ -44,6 +45,10 @@ def _require_past(field: str, day: datetime.date, today: datetime.date, label: s
         raise ActionError({field: [f"{label} must be today or in the past"]})
 
 
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 @atomic_action
 def open_episode(
     *,
@@ -63,9 +68,25 @@ def open_episode(
     _require_past("started_on", started_on, today, "Start date")
     if not person.is_child:
         raise ActionError("Involvement is recorded on a child's record")
-    if person.episodes.filter(kind=kind, ended_on__isnull=True).exists():
+    # Episodes of one kind never overlap (CIN census rule 8820): none open, none covering
+    # the start. Closing checks the other way (see close_episode).
+    clash = (
+        person.episodes.filter(kind=kind)
+        .filter(Q(ended_on__isnull=True) | Q(started_on__lte=started_on, ended_on__gte=started_on))
+        .values_list("started_on", "ended_on")
+        .first()
+    )
+    if clash is not None:
+        label = EpisodeKind(kind).label.lower()
+        if clash[1] is None:
+            raise ActionError({"kind": [f"This child already has an open {label} episode"]})
         raise ActionError(
-            {"kind": [f"This child already has an open {EpisodeKind(kind).label.lower()} episode"]}
+            {
+                "started_on": [
+                    f"This child's {label} episode from {_day(clash[0])} to "
+                    f"{_day(clash[1])} covers this start date"
+                ]
+            }
         )
     episode = Episode.objects.create(
         person=person,
@@ -104,6 +125,26 @@ def close_episode(
         raise ActionError({"closure_reason": ["Choose a reason for closure (RC1 to RC9)"]})
     if episode.kind == EpisodeKind.CHILD_IN_NEED and not closure_reason:
         raise ActionError({"closure_reason": ["Choose a reason for closure"]})
+    later = (
+        Episode.objects.filter(
+            person_id=episode.person_id,
+            kind=episode.kind,
+            started_on__gte=episode.started_on,
+            started_on__lte=ended_on,
+        )
+        .exclude(pk=episode.pk)
+        .values_list("started_on", flat=True)
+        .first()
+    )
+    if later is not None:
+        raise ActionError(
+            {
+                "ended_on": [
+                    f"Another {episode.get_kind_display().lower()} episode starts on "
+                    f"{_day(later)}: end this one before then"
+                ]
+            }
+        )
     episode.ended_on = ended_on
     episode.closure_reason = closure_reason
     episode.save(update_fields=["ended_on", "closure_reason"])

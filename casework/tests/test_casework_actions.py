@@ -167,3 +167,38 @@ def test_child_record_page_shows_the_essentials(
         "Black African",
     ):
         assert expected in html
+
+
+def _episode(personas: Personas, start: datetime.date, end: datetime.date | None = None) -> Any:
+    episode = actions.open_episode(
+        actor=personas.manager,
+        person=personas.child,
+        kind="early_help",
+        started_on=start,
+        today=TODAY,
+    )
+    if end is not None:
+        actions.close_episode(actor=personas.manager, episode=episode, ended_on=end, today=TODAY)
+    return episode
+
+
+@pytest.mark.django_db
+def test_episodes_of_one_kind_never_overlap(personas: Personas) -> None:
+    """CIN census rule 8820: a child's episodes must not overlap, whatever order they are
+    recorded in."""
+    later = _episode(personas, datetime.date(2026, 3, 1), datetime.date(2026, 6, 30))
+    with pytest.raises(ActionError) as covered:
+        _episode(personas, datetime.date(2026, 4, 1))
+    assert "from 1 March 2026 to 30 June 2026 covers this start date" in str(covered.value)
+    earlier = _episode(personas, datetime.date(2025, 12, 1))  # back-dated: allowed to start
+    with pytest.raises(ActionError) as overlaps:
+        actions.close_episode(
+            actor=personas.manager, episode=earlier, ended_on=datetime.date(2026, 3, 10)
+        )
+    assert "starts on 1 March 2026: end this one before then" in str(overlaps.value)
+    earlier.refresh_from_db()
+    assert earlier.ended_on is None
+    actions.close_episode(
+        actor=personas.manager, episode=earlier, ended_on=datetime.date(2026, 2, 28), today=TODAY
+    )
+    assert {later.pk, earlier.pk} <= set(personas.child.episodes.values_list("pk", flat=True))
