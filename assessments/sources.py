@@ -9,6 +9,7 @@ assessment thread ends whatever is still running there (an authorisation the sam
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,25 +19,47 @@ from timescales import events as ev
 from .choices import AssessmentState, Outcome
 from .models import Assessment
 
+# The columns each assessment's events need: read as tuples, not model instances, because
+# this runs inside every action.
+_COLUMNS = (
+    "pk",
+    "person_id",
+    "started_on",
+    "child_seen_on",
+    "state",
+    "authorised_on",
+    "outcome",
+    "referral_id",
+    "referral__episode__ended_on",
+)
 
-def _events(a: Assessment) -> list[Event]:
-    key = f"assessment:{a.pk}"
-    events = [Event(ev.ASSESSMENT_STARTED, a.started_on, key)]
-    if a.child_seen_on is not None:
-        events.append(Event(ev.CHILD_SEEN, a.child_seen_on, key))
-    if a.state == AssessmentState.AUTHORISED and a.authorised_on is not None:
+
+def _events(
+    pk: int,
+    started_on: datetime.date,
+    child_seen_on: datetime.date | None,
+    state: str,
+    authorised_on: datetime.date | None,
+    outcome: str,
+    referral_id: int,
+    episode_ended_on: datetime.date | None,
+) -> list[Event]:
+    key = f"assessment:{pk}"
+    events = [Event(ev.ASSESSMENT_STARTED, started_on, key)]
+    if child_seen_on is not None:
+        events.append(Event(ev.CHILD_SEEN, child_seen_on, key))
+    if state == AssessmentState.AUTHORISED and authorised_on is not None:
         events.append(
             Event(
                 ev.ASSESSMENT_AUTHORISED,
-                a.authorised_on,
+                authorised_on,
                 key,
-                {ev.CIN_PLAN: a.outcome == Outcome.CIN_PLAN, "outcome": a.outcome},
-                also=(f"referral:{a.referral_id}",),
+                {ev.CIN_PLAN: outcome == Outcome.CIN_PLAN, "outcome": outcome},
+                also=(f"referral:{referral_id}",),
             )
         )
-    ended = a.referral.episode.ended_on
-    if ended is not None:
-        events.append(Event(ev.CIN_EPISODE_CLOSED, ended, key))
+    if episode_ended_on is not None:
+        events.append(Event(ev.CIN_EPISODE_CLOSED, episode_ended_on, key))
     return events
 
 
@@ -44,12 +67,10 @@ def assessment_events_many(person_ids: Sequence[int]) -> dict[int, list[Event]]:
     # No ORDER BY in these queries: the engine orders events itself, and every action pays
     # for the sort.
     grouped: dict[int, list[Event]] = defaultdict(list)
-    for a in (
-        Assessment.objects.filter(person_id__in=person_ids)
-        .order_by()
-        .select_related("referral__episode")
+    for pk, person_id, *fields in (
+        Assessment.objects.filter(person_id__in=person_ids).order_by().values_list(*_COLUMNS)
     ):
-        grouped[a.person_id].extend(_events(a))
+        grouped[person_id].extend(_events(pk, *fields))
     return dict(grouped)
 
 

@@ -166,10 +166,12 @@ def team(request: HttpRequest) -> HttpResponse:
     team_ids = visible_team_ids(user)
     now = Now.current()
     clocks = team_clocks(team_ids, now)
-    # Most urgent children first, a page at a time: a large team's list is long.
-    children = Paginator(clocks.by_child, settings.TRELLIS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    # A large team's lists are long: each is shown a page at a time, with its own page
+    # number in the query string so that paging one list keeps the others where they are.
+    size = settings.TRELLIS_PAGE_SIZE
+    children = Paginator(clocks.by_child, size).get_page(request.GET.get("page"))
+    not_seen = Paginator(clocks.not_seen, size).get_page(request.GET.get("not_seen_page"))
+    late = Paginator(clocks.late, size).get_page(request.GET.get("late_page"))
     return render(
         request,
         "casework/team.html",
@@ -178,8 +180,19 @@ def team(request: HttpRequest) -> HttpResponse:
             "unallocated": unallocated_in_teams(team_ids)[:50],
             "clocks": clocks,
             "page": children,
-            "query": "",
+            "query": _query_without(request, "page"),
+            "not_seen": not_seen,
+            "not_seen_query": _query_without(request, "not_seen_page"),
+            "late": late,
+            "late_query": _query_without(request, "late_page"),
             "horizon": now.horizon,
             "month_start": now.month_start,
         },
     )
+
+
+def _query_without(request: HttpRequest, name: str) -> str:
+    """The request's query string less one parameter (a list's page number)."""
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()

@@ -30,11 +30,6 @@ def due_by_q(horizon: datetime.date) -> Q:
     return open_q() & Q(due_on__lte=horizon)
 
 
-def late_q(today: datetime.date, now: datetime.datetime) -> Q:
-    """Clocks that ran late: met late, or open past their due date."""
-    return Q(state="met_late") | overdue_q(today, now)
-
-
 def live_state(
     clock: Clock,
     *,

@@ -22,7 +22,7 @@ from . import actions
 from .forms import LateReasonForm, PracticeForm
 from .models import AuthorityPractice, Clock
 from .practice import current_practice
-from .queries import Now, child_clocks, overdue_by_rule, overdue_by_team, overdue_list, rows
+from .queries import Now, child_clocks, overdue_list, overdue_summary, rows
 from .recompute import recompute_everyone
 
 SERVICE_ROLES = {"head_of_service", "director", "performance_analyst", "administrator"}
@@ -77,8 +77,7 @@ def late_reason(request: HttpRequest, person: Person, clock_id: int) -> HttpResp
 def service(request: HttpRequest) -> HttpResponse:
     user = _service_user(request)
     now = Now.current()
-    scope = child_scope(user)
-    by_team = overdue_by_team(scope, now)
+    by_rule, by_team = overdue_summary(child_scope(user), now)
     names = dict(
         Team.objects.filter(pk__in=[r["team_id"] for r in by_team]).values_list("pk", "name")
     )
@@ -87,7 +86,7 @@ def service(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "clocks/service.html",
-        {"by_rule": overdue_by_rule(scope, now), "by_team": by_team, "today": now.today},
+        {"by_rule": by_rule, "by_team": by_team, "today": now.today},
     )
 
 

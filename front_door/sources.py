@@ -19,48 +19,76 @@ def front_door_events(person_id: int) -> Iterable[Event]:
 
 
 def front_door_events_many(person_ids: Sequence[int]) -> Mapping[int, list[Event]]:
-    """Events for many children in three queries (for clocks' bulk recompute)."""
-    # No ORDER BY in these queries: the engine orders events itself, and every action pays
-    # for the sort.
+    """Events for many children in at most three queries; two when none has a contact.
+
+    This runs inside every action, so it reads only the columns it needs (as tuples, not
+    model instances) and no ORDER BY: the engine orders events itself.
+    """
     result: dict[int, list[Event]] = {pid: [] for pid in person_ids}
-    for c in Contact.objects.filter(person_id__in=person_ids).order_by().select_related("decision"):
-        assert c.person_id is not None
-        events = result[c.person_id]
-        key = f"contact:{c.pk}"
-        events.append(Event(ev.CONTACT_RECEIVED, c.received_at, key))
-        if c.open_case:
-            events.append(Event(ev.NEW_INFO_ON_OPEN_CASE, c.received_at, key))
-        if c.routed_at is not None:
-            events.append(Event(ev.PASSED_TO_WORKER, c.routed_at, key))
-            # Passing an open case to its worker is the front door's decision on the contact.
-            events.append(Event(ev.MASH_DECISION, c.routed_at, key, {"outcome": "routed"}))
-        if c.rated_at is not None and c.rating:
-            events.append(Event(ev.CONTACT_RATED, c.rated_at, key, {ev.RATING: c.rating}))
-        decision = getattr(c, "decision", None)
-        if decision is not None:
-            events.append(
-                Event(ev.MASH_DECISION, decision.decided_at, key, {"outcome": decision.outcome})
-            )
-    for r in (
-        PartnerRequest.objects.filter(contact__person_id__in=person_ids)
+    person_of_contact: dict[int, int] = {}
+    for (
+        pk,
+        person_id,
+        received_at,
+        open_case,
+        routed_at,
+        rated_at,
+        rating,
+        decided_at,
+        outcome,
+    ) in (
+        Contact.objects.filter(person_id__in=person_ids)
         .order_by()
-        .select_related("contact")
+        .values_list(
+            "pk",
+            "person_id",
+            "received_at",
+            "open_case",
+            "routed_at",
+            "rated_at",
+            "rating",
+            "decision__decided_at",
+            "decision__outcome",
+        )
     ):
-        events = result[r.contact.person_id]  # type: ignore[index]
-        key = f"pir:{r.pk}"
-        events.append(Event(ev.PARTNER_REQUEST_SENT, r.sent_at, key, {ev.RATING: r.rating}))
-        if r.response_at is not None:
-            events.append(Event(ev.PARTNER_RESPONSE_RECEIVED, r.response_at, key))
-        if r.withdrawn_at is not None:
-            events.append(Event(ev.PARTNER_REQUEST_WITHDRAWN, r.withdrawn_at, key))
-    for ref in (
-        Referral.objects.filter(person_id__in=person_ids).order_by().select_related("episode")
+        person_of_contact[pk] = person_id
+        events = result[person_id]
+        key = f"contact:{pk}"
+        events.append(Event(ev.CONTACT_RECEIVED, received_at, key))
+        if open_case:
+            events.append(Event(ev.NEW_INFO_ON_OPEN_CASE, received_at, key))
+        if routed_at is not None:
+            events.append(Event(ev.PASSED_TO_WORKER, routed_at, key))
+            # Passing an open case to its worker is the front door's decision on the contact.
+            events.append(Event(ev.MASH_DECISION, routed_at, key, {"outcome": "routed"}))
+        if rated_at is not None and rating:
+            events.append(Event(ev.CONTACT_RATED, rated_at, key, {ev.RATING: rating}))
+        if decided_at is not None:  # a threshold decision (decided_at is required on one)
+            events.append(Event(ev.MASH_DECISION, decided_at, key, {"outcome": outcome}))
+    # Partner requests hang off contacts: a child with no contact has none.
+    if person_of_contact:
+        for pk, contact_id, rating, sent_at, response_at, withdrawn_at in (
+            PartnerRequest.objects.filter(contact_id__in=list(person_of_contact))
+            .order_by()
+            .values_list("pk", "contact_id", "rating", "sent_at", "response_at", "withdrawn_at")
+        ):
+            events = result[person_of_contact[contact_id]]
+            key = f"pir:{pk}"
+            events.append(Event(ev.PARTNER_REQUEST_SENT, sent_at, key, {ev.RATING: rating}))
+            if response_at is not None:
+                events.append(Event(ev.PARTNER_RESPONSE_RECEIVED, response_at, key))
+            if withdrawn_at is not None:
+                events.append(Event(ev.PARTNER_REQUEST_WITHDRAWN, withdrawn_at, key))
+    for pk, person_id, referral_date, nfa, episode_ended_on in (
+        Referral.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("pk", "person_id", "referral_date", "nfa", "episode__ended_on")
     ):
-        events = result[ref.person_id]
-        key = f"referral:{ref.pk}"
-        events.append(Event(ev.REFERRAL_RECEIVED, ref.referral_date, key))
+        events = result[person_id]
+        key = f"referral:{pk}"
+        events.append(Event(ev.REFERRAL_RECEIVED, referral_date, key))
         # Accepting the referral is the decision on the type of response (assessment, or NFA).
-        events.append(Event(ev.REFERRAL_DECISION, ref.referral_date, key, {"nfa": ref.nfa}))
-        if ref.episode.ended_on is not None:
-            events.append(Event(ev.CIN_EPISODE_CLOSED, ref.episode.ended_on, key))
+        events.append(Event(ev.REFERRAL_DECISION, referral_date, key, {"nfa": nfa}))
+        if episode_ended_on is not None:
+            events.append(Event(ev.CIN_EPISODE_CLOSED, episode_ended_on, key))
     return result

@@ -127,7 +127,12 @@ def _clocks_for_rule(rule: Rule, events: tuple[Event, ...], ctx: _Context) -> li
         return as_aware(value) if limit.in_hours else local_date(value)
 
     threads: dict[str, list[tuple[date, int, int, Event]]] = defaultdict(list)
+    # Only events of a kind the rule names can start, stop or end it: skip the rest cheaply
+    # (a child's record has many events, and each rule names a few kinds).
+    kinds = {m.kind for m in (*rule.starts_on, *rule.stopped_by, *rule.ended_by)}
     for seq, e in enumerate(events):
+        if e.kind not in kinds:
+            continue
         if any(m.matches(e.kind, e.attrs) for m in rule.starts_on):
             threads[e.key].append((moment(e.on), _START, seq, e))
         for phase, matchers in ((_STOP, rule.stopped_by), (_END, rule.ended_by)):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from clocks.models import Clock
-from csc.testing import Personas
+from clocks.queries import Now, team_clocks
+from csc.testing import TODAY, Personas
 
 from .helpers import allocated_child, open_cin, open_cp, visit
 
@@ -153,6 +156,55 @@ def test_service_counts_link_to_a_paginated_drill_down(personas: Personas) -> No
     assert "Amara Testington" not in other
 
 
+def test_service_counts_follow_each_childs_latest_allocation(personas: Personas) -> None:
+    from accounts.access import child_scope
+    from casework import actions as casework_actions
+    from casework.models import Allocation
+    from clocks.queries import overdue_list, overdue_summary
+
+    open_cp(personas)  # personas.child, in team A
+    moved = allocated_child(personas, 31, team=personas.team_a, worker=personas.worker)
+    open_cp(personas, person=moved)
+    casework_actions.allocate(  # a co-worker in team B since: team B's, now
+        actor=personas.manager,
+        person=moved,
+        team=personas.team_b,
+        worker=None,
+        started_on=datetime.date(2026, 11, 10),
+        reason="Co-working",
+        role="second_worker",
+        today=TODAY,
+    )
+    left = allocated_child(personas, 32, team=personas.team_a, worker=personas.worker)
+    open_cp(personas, person=left)
+    casework_actions.end_allocation(
+        actor=personas.manager,
+        allocation=Allocation.objects.get(person=left),
+        ended_on=datetime.date(2026, 11, 18),
+        reason="Moved away",
+    )
+    scope = child_scope(personas.director)
+    now = Now.current()
+    by_rule, by_team = overdue_summary(scope, now)
+    assert [r["team_id"] for r in by_team] == [personas.team_a.pk, personas.team_b.pk, None]
+    # Each count is the length of the list it opens.
+    for row in by_team:
+        team_id = row["team_id"]
+        assert team_id is None or isinstance(team_id, int)
+        listed = overdue_list(scope, now, team_id=team_id, unallocated=team_id is None)
+        assert row["clocks"] == listed.count()
+        assert row["children"] == len({c.person_id for c in listed})
+    assert {r["children"] for r in by_team} == {1}
+    for row in by_rule:
+        listed = overdue_list(scope, now, rule_id=str(row["rule_id"]))
+        assert (row["clocks"], row["children"]) == (
+            listed.count(),
+            len({c.person_id for c in listed}),
+        )
+    html = page(personas.director, reverse("clocks:service"))
+    assert html.index(personas.team_b.name) < html.index("Not allocated")
+
+
 def test_rules_page_shows_this_authoritys_overrides(personas: Personas) -> None:
     from clocks import actions
     from timescales import LocalPractice, WorkingDays
@@ -188,6 +240,64 @@ def test_list_pages_use_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse(url_name))
     assert "Child27 Synthetic" in response.content.decode() or url_name == "clocks:service"
+
+
+def _section(html: str, start: str, end: str) -> str:
+    return html.split(start)[1].split(end)[0]
+
+
+def _children(html: str) -> list[str]:
+    return re.findall(r"Child\d+ Synthetic", html)
+
+
+def test_team_lists_are_paged_and_every_row_can_be_reached(
+    personas: Personas, settings: Any, django_assert_max_num_queries: Any
+) -> None:
+    settings.TRELLIS_PAGE_SIZE = 2
+    _load(personas, 3)  # three children whose CP visit (C8) fell overdue on 16 November
+    client = Client()
+    client.force_login(personas.manager)
+    team = reverse("casework:team")
+
+    def get(query: str) -> str:
+        response = client.get(f"{team}?{query}")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    first = _section(get(""), 'id="not-seen"', 'id="late"')
+    assert len(_children(first)) == 2
+    assert 'href="?not_seen_page=2#not-seen"' in first
+    assert 'aria-label="Pages: children not seen"' in first
+    # Paging one list keeps the others on the page they were on.
+    with django_assert_max_num_queries(30) as captured:
+        second = _section(get("late_page=2&not_seen_page=2"), 'id="not-seen"', 'id="late"')
+    queries = len(captured.captured_queries)
+    assert len(_children(second)) == 1
+    assert 'href="?late_page=2&amp;not_seen_page=1#not-seen"' in second
+    assert set(_children(first)) | set(_children(second)) == {
+        "Child10 Synthetic",
+        "Child11 Synthetic",
+        "Child12 Synthetic",
+    }
+
+    # Every clock that ran late this month is on one page or another.
+    late = team_clocks([personas.team_a.pk], Now.current()).late
+    expected = sorted((r.clock.person.display_name, escape(r.title)) for r in late)
+    assert len(expected) > 4
+    shown = []
+    pages = -(-len(expected) // 2)
+    for number in range(1, pages + 1):
+        html = _section(get(f"late_page={number}"), 'id="late"', "Waiting for a worker")
+        assert (f'late_page={number + 1}#late" rel="next"' in html) == (number < pages)
+        shown += re.findall(
+            r">(Child\d+ Synthetic)</a></td><td class=\"govuk-table__cell\">([^<]+)<", html
+        )
+    assert sorted(shown) == expected
+
+    # More rows to page through, the same queries.
+    _load(personas, 4, start=20)
+    with django_assert_max_num_queries(queries):
+        get("late_page=2&not_seen_page=2")
 
 
 def test_urgency_orders_hour_and_day_clocks_due_the_same_day() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -300,6 +301,30 @@ def test_events_drive_front_door_clocks(
     assert clocks["F3"].state == "met_late"
     assert clocks["F1"].state == "met"
     assert clocks["F3P"].state == "overdue"
+
+
+def test_a_child_with_no_contact_costs_two_reads(
+    personas: Personas, new_child: Callable[..., Person], django_assert_num_queries: Any
+) -> None:
+    # Runs inside every action: partner requests hang off contacts, so they are read only
+    # for a child with a contact.
+    child = new_child()
+    referral = actions.record_referral(
+        actor=personas.mash,
+        person=child,
+        referral_date=datetime.date(2025, 12, 1),
+        source="2A",
+        primary_need="N4",
+        nfa=True,
+        today=NOW.date(),
+    )
+    with django_assert_num_queries(2):
+        events = list(front_door_events(child.pk))
+    assert {(e.kind, e.key) for e in events} == {
+        (ev.REFERRAL_RECEIVED, f"referral:{referral.pk}"),
+        (ev.REFERRAL_DECISION, f"referral:{referral.pk}"),
+        (ev.CIN_EPISODE_CLOSED, f"referral:{referral.pk}"),
+    }
 
 
 def test_step_down_then_step_up(personas: Personas, new_child: Callable[..., Person]) -> None:
