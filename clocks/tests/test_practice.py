@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.signals import request_started
 from django.db import transaction
 
 from clocks import actions
+from clocks.practice import _new_request as start_request
 from clocks.practice import current_practice
 from csc.testing import Personas
 from timescales import LocalPractice, WorkingDays
@@ -24,10 +24,12 @@ class _RollBack(Exception):
 @pytest.fixture(autouse=True)
 def _fresh(db: None) -> Iterator[None]:
     """Nothing cached, as at the start of a request; nor after the test, whose changes roll
-    back (one test here runs the on-commit callbacks of a transaction that never commits)."""
-    request_started.send(sender=None)
+    back (one test here runs the on-commit callbacks of a transaction that never commits).
+    The practice module's own receiver is called, not the signal: Django's receiver for it
+    closes database connections, which would end the test's transaction on PostgreSQL."""
+    start_request()
     yield
-    request_started.send(sender=None)
+    start_request()
 
 
 def test_read_once_inside_a_transaction(django_assert_num_queries: Any) -> None:
@@ -54,7 +56,7 @@ def test_a_change_saved_during_a_request_is_not_kept_past_its_transaction(
     # Tests wrap their requests in a transaction that rolls back at the end.
     with pytest.raises(_RollBack), transaction.atomic():
         actions.update_practice(actor=personas.admin, practice=FIFTEEN)
-        request_started.send(sender=None)
+        start_request()
         assert current_practice() == FIFTEEN
         raise _RollBack
     assert current_practice() == LocalPractice()
