@@ -430,13 +430,13 @@ def record_plans(
     for child in children:
         if child.episode.ended_on is not None or not chairs:
             continue
+        ends_by = None
+        if ends_between is not None:
+            first, last = ends_between
+            ends_by = first + DAY * rng.randint(0, max(0, (last - first).days))
         before = dataclasses.replace(stats)
         try:
             with attempt():
-                ends_by = None
-                if ends_between is not None:
-                    first, last = ends_between
-                    ends_by = first + DAY * rng.randint(0, max(0, (last - first).days))
                 _protection_journey(
                     rng,
                     cal,
