@@ -7,7 +7,8 @@ GOV.UK error summary (saving nothing), and ends by writing one Event about the c
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -82,19 +83,37 @@ def allocated_worker(referral: Referral) -> User | None:
     return allocation.worker if allocation else None
 
 
-@atomic_action
-def start_assessment(
+@dataclass(frozen=True)
+class _Entry:
+    """What one step writes to the event log, once the assessment is saved."""
+
+    kind: str
+    # From the assessment's reference, which exists only once it is saved.
+    summary: Callable[[str], str]
+    details: dict[str, Any]
+    occurred_at: datetime.date | None = None
+
+
+def _log(actor: User | None, assessment: Assessment, entry: _Entry) -> None:
+    record_event(
+        kind=entry.kind,
+        actor=actor,
+        person=assessment.person,
+        summary=entry.summary(assessment.reference),
+        occurred_at=entry.occurred_at,
+        details={"assessment_id": assessment.pk, **entry.details},
+        subject=assessment,
+    )
+
+
+def _new_assessment(
     *,
-    actor: User | None,
     referral: Referral,
     started_on: datetime.date,
-    worker: User | None = None,
-    today: datetime.date | None = None,
+    worker: User | None,
+    today: datetime.date,
 ) -> Assessment:
-    """Start a single assessment for a referral. The worker defaults to the allocated worker."""
-    today = today or timezone.localdate()
-    _require_staff(actor)
-    worker = worker or allocated_worker(referral) or actor
+    """Check a start and return the unsaved assessment."""
     problems: dict[str, str | None] = {}
     if started_on > today:
         problems["started_on"] = "Start date must be today or in the past"
@@ -120,8 +139,8 @@ def start_assessment(
     ):
         raise ActionError({"referral": ["An assessment for this referral is already in progress"]})
     now = timezone.now()
-    assessment = Assessment.objects.create(
-        person_id=referral.person_id,
+    return Assessment(
+        person=referral.person,
         referral=referral,
         worker=worker,
         started_on=started_on,
@@ -129,31 +148,40 @@ def start_assessment(
         created_at=now,
         updated_at=now,
     )
-    record_event(
-        kind="assessment_started",
-        actor=actor,
-        person=referral.person,
-        summary=f"Assessment {assessment.reference} started by {worker}",
-        occurred_at=started_on,
-        details={"assessment_id": assessment.pk, "referral_id": referral.pk},
-        subject=assessment,
+
+
+def _started(assessment: Assessment) -> _Entry:
+    return _Entry(
+        "assessment_started",
+        lambda ref: f"Assessment {ref} started by {assessment.worker}",
+        {"referral_id": assessment.referral_id},
+        assessment.started_on,
     )
-    return assessment
 
 
 @atomic_action
-def save_sections(
+def start_assessment(
     *,
     actor: User | None,
-    assessment: Assessment,
-    sections: Mapping[str, Any],
+    referral: Referral,
+    started_on: datetime.date,
+    worker: User | None = None,
+    today: datetime.date | None = None,
 ) -> Assessment:
-    """Save any of the written sections (and language / interpreter) as a draft.
-
-    Only the keys given are changed, so a partial save never blanks another section.
-    """
+    """Start a single assessment for a referral. The worker defaults to the allocated worker."""
+    today = today or timezone.localdate()
     _require_staff(actor)
-    _require_editable(assessment)
+    worker = worker or allocated_worker(referral) or actor
+    assessment = _new_assessment(
+        referral=referral, started_on=started_on, worker=worker, today=today
+    )
+    assessment.save()
+    _log(actor, assessment, _started(assessment))
+    return assessment
+
+
+def _sections(assessment: Assessment, sections: Mapping[str, Any]) -> tuple[list[str], _Entry]:
+    """Set the sections given; returns the fields changed."""
     allowed = set(SECTION_FIELDS) | set(IDENTITY_FIELDS)
     unknown = sorted(set(sections) - allowed)
     if unknown:
@@ -175,17 +203,70 @@ def save_sections(
             setattr(assessment, name, value)
             changed.append(name)
     ActionError.collect(problems)
-    _touch(assessment, changed)
-    record_event(
-        kind="assessment_updated",
-        actor=actor,
-        person=assessment.person,
-        summary=f"Assessment {assessment.reference}: sections saved"
-        + (f" ({len(changed)} changed)" if changed else " (no changes)"),
-        details={"assessment_id": assessment.pk, "changed": changed},
-        subject=assessment,
+    entry = _Entry(
+        "assessment_updated",
+        lambda ref: (
+            f"Assessment {ref}: sections saved"
+            + (f" ({len(changed)} changed)" if changed else " (no changes)")
+        ),
+        {"changed": changed},
     )
+    return changed, entry
+
+
+@atomic_action
+def save_sections(
+    *,
+    actor: User | None,
+    assessment: Assessment,
+    sections: Mapping[str, Any],
+) -> Assessment:
+    """Save any of the written sections (and language / interpreter) as a draft.
+
+    Only the keys given are changed, so a partial save never blanks another section.
+    """
+    _require_staff(actor)
+    _require_editable(assessment)
+    changed, entry = _sections(assessment, sections)
+    _touch(assessment, changed)
+    _log(actor, assessment, entry)
     return assessment
+
+
+@dataclass(frozen=True)
+class ChildSeen:
+    seen_on: datetime.date
+    seen_alone: bool
+    seen_with: str = ""
+
+
+def _child_seen(assessment: Assessment, seen: ChildSeen, today: datetime.date) -> _Entry:
+    seen_with = seen.seen_with.strip()
+    problems: dict[str, str | None] = {}
+    if seen.seen_on > today:
+        problems["seen_on"] = "Date the child was seen must be today or in the past"
+    elif seen.seen_on < assessment.started_on:
+        problems["seen_on"] = (
+            "Date the child was seen must be on or after the assessment start date "
+            f"({_fmt(assessment.started_on)})"
+        )
+    if not seen.seen_alone and not seen_with:
+        problems["seen_with"] = "Enter who else was there when the child was seen"
+    if len(seen_with) > 250:
+        problems["seen_with"] = "Who else was there must be 250 characters or fewer"
+    ActionError.collect(problems)
+    assessment.child_seen_on = seen.seen_on
+    assessment.seen_alone = seen.seen_alone
+    assessment.seen_with = seen_with
+    return _Entry(
+        "assessment_child_seen",
+        lambda ref: (
+            f"Child seen for assessment {ref}"
+            + (" (seen alone)" if seen.seen_alone else f" with {seen_with}")
+        ),
+        {"seen_alone": seen.seen_alone},
+        seen.seen_on,
+    )
 
 
 @atomic_action
@@ -201,34 +282,9 @@ def record_child_seen(
     today = today or timezone.localdate()
     _require_staff(actor)
     _require_editable(assessment)
-    seen_with = seen_with.strip()
-    problems: dict[str, str | None] = {}
-    if seen_on > today:
-        problems["seen_on"] = "Date the child was seen must be today or in the past"
-    elif seen_on < assessment.started_on:
-        problems["seen_on"] = (
-            "Date the child was seen must be on or after the assessment start date "
-            f"({_fmt(assessment.started_on)})"
-        )
-    if not seen_alone and not seen_with:
-        problems["seen_with"] = "Enter who else was there when the child was seen"
-    if len(seen_with) > 250:
-        problems["seen_with"] = "Who else was there must be 250 characters or fewer"
-    ActionError.collect(problems)
-    assessment.child_seen_on = seen_on
-    assessment.seen_alone = seen_alone
-    assessment.seen_with = seen_with
+    entry = _child_seen(assessment, ChildSeen(seen_on, seen_alone, seen_with), today)
     _touch(assessment, ["child_seen_on", "seen_alone", "seen_with"])
-    record_event(
-        kind="assessment_child_seen",
-        actor=actor,
-        person=assessment.person,
-        summary=f"Child seen for assessment {assessment.reference}"
-        + (" (seen alone)" if seen_alone else f" with {seen_with}"),
-        occurred_at=seen_on,
-        details={"assessment_id": assessment.pk, "seen_alone": seen_alone},
-        subject=assessment,
-    )
+    _log(actor, assessment, entry)
     return assessment
 
 
@@ -247,35 +303,32 @@ def clean_factors(factors: Sequence[str]) -> list[str]:
     return sorted(codes, key=factor_sort_key)
 
 
+def _factors(assessment: Assessment, factors: Sequence[str]) -> _Entry:
+    if not factors:
+        raise ActionError(
+            {"factors": ["Select the factors identified, or “No factors identified”"]}
+        )
+    assessment.factors = clean_factors(factors)
+    return _Entry(
+        "assessment_factors",
+        lambda ref: f"Assessment {ref}: factors {', '.join(assessment.factors)}",
+        {"factors": assessment.factors},
+    )
+
+
 @atomic_action
 def record_factors(
     *, actor: User | None, assessment: Assessment, factors: Sequence[str]
 ) -> Assessment:
     _require_staff(actor)
     _require_editable(assessment)
-    if not factors:
-        raise ActionError(
-            {"factors": ["Select the factors identified, or “No factors identified”"]}
-        )
-    assessment.factors = clean_factors(factors)
+    entry = _factors(assessment, factors)
     _touch(assessment, ["factors"])
-    record_event(
-        kind="assessment_factors",
-        actor=actor,
-        person=assessment.person,
-        summary=f"Assessment {assessment.reference}: factors {', '.join(assessment.factors)}",
-        details={"assessment_id": assessment.pk, "factors": assessment.factors},
-        subject=assessment,
-    )
+    _log(actor, assessment, entry)
     return assessment
 
 
-@atomic_action
-def record_outcome(
-    *, actor: User | None, assessment: Assessment, outcome: str, reason: str = ""
-) -> Assessment:
-    _require_staff(actor)
-    _require_editable(assessment)
+def _outcome(assessment: Assessment, outcome: str, reason: str) -> _Entry:
     reason = reason.strip()
     ActionError.collect(
         {
@@ -287,31 +340,26 @@ def record_outcome(
     )
     assessment.outcome = outcome
     assessment.outcome_reason = reason
-    _touch(assessment, ["outcome", "outcome_reason"])
-    record_event(
-        kind="assessment_outcome",
-        actor=actor,
-        person=assessment.person,
-        summary=f"Assessment {assessment.reference}: outcome {Outcome(outcome).label.lower()}",
-        details={"assessment_id": assessment.pk, "outcome": outcome},
-        subject=assessment,
+    return _Entry(
+        "assessment_outcome",
+        lambda ref: f"Assessment {ref}: outcome {Outcome(outcome).label.lower()}",
+        {"outcome": outcome},
     )
-    return assessment
 
 
 @atomic_action
-def submit_assessment(
-    *,
-    actor: User | None,
-    assessment: Assessment,
-    submitted_on: datetime.date | None = None,
-    today: datetime.date | None = None,
+def record_outcome(
+    *, actor: User | None, assessment: Assessment, outcome: str, reason: str = ""
 ) -> Assessment:
-    """Send to a manager. Needs an outcome and factors (the census needs both once complete)."""
-    today = today or timezone.localdate()
-    submitted_on = submitted_on or today
     _require_staff(actor)
     _require_editable(assessment)
+    entry = _outcome(assessment, outcome, reason)
+    _touch(assessment, ["outcome", "outcome_reason"])
+    _log(actor, assessment, entry)
+    return assessment
+
+
+def _submit(assessment: Assessment, submitted_on: datetime.date, today: datetime.date) -> _Entry:
     ActionError.collect(
         {
             "outcome": None if assessment.outcome else "Record the outcome before submitting",
@@ -331,16 +379,29 @@ def submit_assessment(
         )
     assessment.state = AssessmentState.SUBMITTED
     assessment.submitted_on = submitted_on
-    _touch(assessment, ["state", "submitted_on"])
-    record_event(
-        kind="assessment_submitted",
-        actor=actor,
-        person=assessment.person,
-        summary=f"Assessment {assessment.reference} submitted for authorisation",
-        occurred_at=submitted_on,
-        details={"assessment_id": assessment.pk},
-        subject=assessment,
+    return _Entry(
+        "assessment_submitted",
+        lambda ref: f"Assessment {ref} submitted for authorisation",
+        {},
+        submitted_on,
     )
+
+
+@atomic_action
+def submit_assessment(
+    *,
+    actor: User | None,
+    assessment: Assessment,
+    submitted_on: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> Assessment:
+    """Send to a manager. Needs an outcome and factors (the census needs both once complete)."""
+    today = today or timezone.localdate()
+    _require_staff(actor)
+    _require_editable(assessment)
+    entry = _submit(assessment, submitted_on or today, today)
+    _touch(assessment, ["state", "submitted_on"])
+    _log(actor, assessment, entry)
     return assessment
 
 
@@ -380,23 +441,15 @@ def return_assessment(*, actor: User | None, assessment: Assessment, reason: str
     return assessment
 
 
-@atomic_action
-def authorise_assessment(
-    *,
-    actor: User | None,
+def _authorise(
     assessment: Assessment,
+    actor: User | None,
     authorised_on: datetime.date,
+    *,
     confirmed: bool,
-    note: str = "",
-    today: datetime.date | None = None,
-) -> Assessment:
-    """A manager authorises: the assessment is complete (CIN census AssessmentAuthorisationDate).
-
-    An outcome of no further action or early help closes the CIN episode that the referral
-    opened (RC8 / RC9, see choices.CLOSING_OUTCOMES) on the authorisation date, if it is open.
-    """
-    today = today or timezone.localdate()
-    _require_manager(actor)
+    note: str,
+    today: datetime.date,
+) -> None:
     if assessment.state != AssessmentState.SUBMITTED:
         raise ActionError("Only an assessment submitted for authorisation can be authorised")
     if actor is not None and actor.pk == assessment.worker_id:
@@ -425,7 +478,12 @@ def authorise_assessment(
     assessment.authorised_on = authorised_on
     assessment.authorised_by = actor
     assessment.authorisation_note = note.strip()
-    _touch(assessment, ["state", "authorised_on", "authorised_by", "authorisation_note"])
+
+
+def _after_authorised(actor: User | None, assessment: Assessment, today: datetime.date) -> None:
+    """Close the episode if the outcome does, then log the authorisation."""
+    assert assessment.authorised_on is not None
+    authorised_on = assessment.authorised_on
     closure = CLOSING_OUTCOMES.get(assessment.outcome)
     episode = assessment.referral.episode
     if closure and episode.ended_on is None:
@@ -451,4 +509,90 @@ def authorise_assessment(
         },
         subject=assessment,
     )
+
+
+@atomic_action
+def authorise_assessment(
+    *,
+    actor: User | None,
+    assessment: Assessment,
+    authorised_on: datetime.date,
+    confirmed: bool,
+    note: str = "",
+    today: datetime.date | None = None,
+) -> Assessment:
+    """A manager authorises: the assessment is complete (CIN census AssessmentAuthorisationDate).
+
+    An outcome of no further action or early help closes the CIN episode that the referral
+    opened (RC8 / RC9, see choices.CLOSING_OUTCOMES) on the authorisation date, if it is open.
+    """
+    today = today or timezone.localdate()
+    _require_manager(actor)
+    _authorise(assessment, actor, authorised_on, confirmed=confirmed, note=note, today=today)
+    _touch(assessment, ["state", "authorised_on", "authorised_by", "authorisation_note"])
+    _after_authorised(actor, assessment, today)
+    return assessment
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """An assessment done before it reached Trellis (a migration from another system, or the
+    demonstration authority's history): everything the step-by-step screens record, as far as
+    the work had got: leave out what had not happened yet (no submission date for a draft,
+    no authorisation for one awaiting a manager)."""
+
+    worker: User
+    started_on: datetime.date
+    sections: Mapping[str, Any]
+    seen: ChildSeen | None = None
+    factors: Sequence[str] = ()
+    outcome: str = ""
+    outcome_reason: str = ""
+    submitted_on: datetime.date | None = None
+    authorised_by: User | None = None
+    authorised_on: datetime.date | None = None
+
+
+@atomic_action
+def record_assessment(
+    *,
+    referral: Referral,
+    record: AssessmentRecord,
+    today: datetime.date | None = None,
+) -> Assessment:
+    """Record an assessment's history in one write: the same checks, the same row and the
+    same events as starting it and taking it through each step, in one insert. The worker
+    is the actor of each step up to submission; the manager of the authorisation."""
+    today = today or timezone.localdate()
+    worker = record.worker
+    _require_staff(worker)
+    assessment = _new_assessment(
+        referral=referral, started_on=record.started_on, worker=worker, today=today
+    )
+    entries = [_started(assessment)]
+    entries.append(_sections(assessment, record.sections)[1])
+    if record.seen is not None:
+        entries.append(_child_seen(assessment, record.seen, today))
+    if record.factors:
+        entries.append(_factors(assessment, record.factors))
+    if record.outcome:
+        entries.append(_outcome(assessment, record.outcome, record.outcome_reason))
+    if record.submitted_on is not None:
+        entries.append(_submit(assessment, record.submitted_on, today))
+    authorised = record.authorised_on is not None
+    if record.authorised_on is not None:
+        _require_manager(record.authorised_by)
+        _authorise(
+            assessment,
+            record.authorised_by,
+            record.authorised_on,
+            confirmed=True,
+            note="",
+            today=today,
+        )
+    assessment.save()
+    for entry in entries:
+        _log(worker, assessment, entry)
+    if authorised:
+        _after_authorised(record.authorised_by, assessment, today)
     return assessment

@@ -15,6 +15,7 @@ strategy discussion. NFA and early help outcomes close the CIN episode (see the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import random
@@ -110,10 +111,6 @@ def generate_assessments(
             continue
         if referral.episode.ended_on is not None and referral.episode.ended_on < started_on:
             continue
-        a = actions.start_assessment(
-            actor=worker, referral=referral, started_on=started_on, worker=worker, today=today
-        )
-        made.append(a)
         thin = rng.random() < 0.2
         late = rng.random() < 0.15
         duration = rng.randint(46, 70) if late else rng.randint(10, 44)
@@ -124,49 +121,47 @@ def generate_assessments(
         sections["child_views"] = "" if thin else rng.choice(_VOICES)
         if thin:
             sections["history"] = ""
-        actions.save_sections(actor=worker, assessment=a, sections=sections)
+        seen = None
         if seen_on <= today:
             alone = rng.random() < 0.7
-            actions.record_child_seen(
-                actor=worker,
-                assessment=a,
-                seen_on=seen_on,
-                seen_alone=alone,
-                seen_with="" if alone else "Mother",
-                today=today,
-            )
+            seen = actions.ChildSeen(seen_on, alone, "" if alone else "Mother")
+        record = actions.AssessmentRecord(
+            worker=worker, started_on=started_on, sections=sections, seen=seen
+        )
         done_on = calendar.add_working_days(started_on, duration)
         submitted_on = calendar.add_working_days(started_on, max(1, duration - rng.randint(1, 5)))
-        if submitted_on > today:
-            continue  # still being written
-        outcome: str = rng.choices(
-            [o for o, _ in OUTCOME_WEIGHTS], weights=[w for _, w in OUTCOME_WEIGHTS]
-        )[0]
-        if outcomes and referral.pk in outcomes:
-            outcome = outcomes[referral.pk]
-        factors = sorted(set(rng.sample(FACTOR_POOL, rng.randint(1, 3))))
-        actions.record_factors(actor=worker, assessment=a, factors=factors)
-        actions.record_outcome(
-            actor=worker,
-            assessment=a,
-            outcome=outcome,
-            reason="Other: referred to the family support service"
-            if outcome == Outcome.OTHER
-            else "",
-        )
-        actions.submit_assessment(
-            actor=worker, assessment=a, submitted_on=submitted_on, today=today
-        )
-        episode = referral.episode
-        if not fresh:
-            episode.refresh_from_db()
-        if done_on > today or not managers or episode.ended_on is not None:
-            continue  # awaiting authorisation
-        actions.authorise_assessment(
-            actor=rng.choice(list(managers)),
-            assessment=a,
-            authorised_on=done_on,
-            confirmed=True,
-            today=today,
-        )
+        if submitted_on <= today:
+            record = _completed(rng, record, referral, submitted_on, outcomes)
+            if not fresh:
+                referral.episode.refresh_from_db()
+            # A manager signs it off unless that date is still to come (or the case closed).
+            if done_on <= today and managers and referral.episode.ended_on is None:
+                record = dataclasses.replace(
+                    record, authorised_by=rng.choice(list(managers)), authorised_on=done_on
+                )
+        made.append(actions.record_assessment(referral=referral, record=record, today=today))
     return made
+
+
+def _completed(
+    rng: random.Random,
+    record: actions.AssessmentRecord,
+    referral: Referral,
+    submitted_on: datetime.date,
+    outcomes: Mapping[int, str] | None,
+) -> actions.AssessmentRecord:
+    """Factors and outcome (the story's, where it fixes one), submitted for authorisation."""
+    outcome: str = rng.choices(
+        [o for o, _ in OUTCOME_WEIGHTS], weights=[w for _, w in OUTCOME_WEIGHTS]
+    )[0]
+    if outcomes and referral.pk in outcomes:
+        outcome = outcomes[referral.pk]
+    return dataclasses.replace(
+        record,
+        factors=sorted(set(rng.sample(FACTOR_POOL, rng.randint(1, 3)))),
+        outcome=outcome,
+        outcome_reason="Other: referred to the family support service"
+        if outcome == Outcome.OTHER
+        else "",
+        submitted_on=submitted_on,
+    )
