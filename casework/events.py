@@ -122,6 +122,24 @@ def flush_events() -> None:
         _flushes[0] += 1
 
 
+def give_events_to(person: Person, *, kind: str, subject: models.Model) -> None:
+    """Put `kind` events about `subject` that were recorded with no child (a contact's
+    receipt before it was matched, say) in `person`'s record, whether written or buffered."""
+    label = subject._meta.label_lower
+    for buffer in _buffers:
+        for event in buffer:
+            if (
+                event.person_id is None
+                and event.kind == kind
+                and event.subject_id == subject.pk
+                and event.subject_type == label
+            ):
+                event.person = person
+    Event.objects.filter(
+        kind=kind, subject_type=label, subject_id=subject.pk, person__isnull=True
+    ).update(person=person)
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

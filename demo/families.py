@@ -28,10 +28,11 @@ CLOSED_RECENCY = (40, 25, 35)
 # Share of longer closed cases (not closed straight after assessment) with a s47 enquiry that
 # ended without a plan.
 CLOSED_S47_SHARE = 0.3
-# Share of closed families with a short episode 4 to 21 months ago besides their main one
-# (the front door and open cases supply the most recent months' referrals),
-# and the share of those episodes' RC7 closures that followed a s47 enquiry.
-FLOW_EPISODE_SHARE = 0.9
+# Share of closed families with a short episode in FLOW_DAYS (days before today) besides
+# their main one (the front door and open cases supply the last year's referrals), and the
+# share of those episodes' RC7 closures that followed a s47 enquiry.
+FLOW_EPISODE_SHARE = 0.5
+FLOW_DAYS = (365, 640)
 FLOW_S47_SHARE = 1.0
 
 
@@ -52,6 +53,7 @@ class FamilyBuilder(CaseHistory):
             self._build_early_help(plan)
         else:
             self._build_open(plan)
+        self.record_relations()
 
     def _build_open(self, plan: FamilyPlan) -> None:
         rng = self.rng
@@ -476,14 +478,14 @@ class FamilyBuilder(CaseHistory):
         self, children: list[ChildRecord], *, first: datetime.date, last: datetime.date
     ) -> None:
         """Most of a year's referrals are short episodes (assessed, then closed or stepped
-        down): give many closed families one 4 to 21 months before today, before or after
-        their main episode, so the latest census years have the borough's flow."""
+        down): give many closed families one in the year before the front door's, before or
+        after their main episode, so the latest census year has the borough's flow."""
         rng = self.rng
         if rng.random() >= FLOW_EPISODE_SHARE or any(c.unborn for c in children):
             return
         born = max(c.person.date_of_birth for c in children if c.person.date_of_birth)
         for _ in range(3):  # a few tries at a time clear of the main episode
-            opened_on = self.today - days(rng.randint(120, 640))
+            opened_on = self.today - days(rng.randint(*FLOW_DAYS))
             closed_on = opened_on + days(rng.randint(20, 240))
             if opened_on > born and (closed_on + days(30) < first or opened_on > last + days(30)):
                 break

@@ -14,13 +14,11 @@ from django.db.models import Q
 from accounts import actions as account_actions
 from accounts.choices import Role
 from accounts.models import Team, User
-from assessments.demo import generate_assessments
 from casework import actions as casework_actions
 from casework.choices import AllocationRole, EpisodeKind
 from casework.events import bulk_transaction, children_changed, deferred_refresh
 from casework.models import Allocation, CaseNote, Episode, Event
 from front_door.demo import FrontDoorSummary, generate_front_door_history
-from front_door.models import Referral
 from people.choices import PersonKind
 from people.models import Address, Person, ProfessionalInvolvement, Relationship
 from protection import demo as protection_demo
@@ -33,8 +31,9 @@ from .staff import build_staff
 
 AUTHORITY = "Northbridge"
 FAMILIES_PER_TRANSACTION = 25
-# Months of contacts at the full scale-1 rate (about 15,000 a year).
-FRONT_DOOR_MONTHS = 3
+# Months of contacts at the full scale-1 rate (about 15,000 a year): the year's referrals
+# come through the front door; older ones are the families' own history.
+FRONT_DOOR_MONTHS = 12
 # Share of the protection module's s47 rate used for history among open children in need
 # (the children on plans today are the CP cohort, recorded separately).
 HISTORY_S47_SHARE = 0.2
@@ -239,27 +238,26 @@ def _front_door(
     scale: float,
     users: list[User],
 ) -> FrontDoorSummary:
-    """Recent contacts at the full rate, so the MASH queue and partner board are real; the
-    referrals they lead to are assessed like any other."""
-    since = today - datetime.timedelta(days=31 * FRONT_DOOR_MONTHS)
+    """The last months' contacts at the full rate, so the MASH queue, partner board and
+    Annex A list 1 are real; the referrals they lead to are taken forward like any other."""
     with bulk_transaction():
         children = list(Person.objects.children().filter(merged_into__isnull=True).order_by("pk"))
+        open_cases = set(
+            Episode.objects.filter(ended_on__isnull=True)
+            .exclude(kind=EpisodeKind.EARLY_HELP)
+            .values_list("person_id", flat=True)
+        )
         summary = generate_front_door_history(
-            rng, today, children, users, scale, years=FRONT_DOOR_MONTHS / 12
+            rng,
+            today,
+            children,
+            users,
+            scale,
+            years=FRONT_DOOR_MONTHS / 12,
+            open_cases=open_cases,
+            on_referral=builder.follow_referral,
         )
         _allocate_new_cases(builder, today)
-        referrals = Referral.objects.filter(
-            referral_date__gte=since, nfa=False, contact__isnull=False
-        ).order_by("pk")
-        builder.assessments += len(
-            generate_assessments(
-                rng=rng,
-                today=today,
-                referrals=referrals.select_related("episode", "person"),
-                workers_by_team=builder.staff.practitioners,
-                managers_by_team=builder.managers_by_team,
-            )
-        )
     return summary
 
 

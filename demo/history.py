@@ -16,6 +16,7 @@ from casework.choices import AllocationRole, NoteKind
 from casework.models import Allocation, Episode
 from front_door import actions as front_door_actions
 from front_door.choices import EarlyHelpEnd, EarlyHelpRoute
+from front_door.choices import Outcome as FrontDoorOutcome
 from front_door.demo import SOURCE_WEIGHTS
 from front_door.models import Referral
 from protection.actions import close_cin_episode
@@ -368,6 +369,43 @@ class CaseHistory(HouseholdBuilder):
                     self._enquiry(referral, steps[0][2], closed_on)
                 end = self._close_cin(referral, assessment, closed_on, reason, force=True) or end
             self._end_allocations(allocations, end, "Case closed")
+
+    def follow_referral(self, referral: Referral, decision: str) -> None:
+        """Take forward a referral the front door accepted, as most of a year's referrals go:
+        to an assessment team, assessed, a s47 enquiry that ends without a plan when the
+        decision was a strategy discussion, then closed; or still open if that is yet to come."""
+        if referral.nfa:
+            return
+        rng = self.rng
+        strategy = decision == FrontDoorOutcome.STRATEGY
+        # The census refuses RC8/RC9 closures once there has been a s47 enquiry (rule 2990).
+        reason = "RC7" if strategy else rng.choices(("RC8", "RC7", "RC9"), weights=(45, 40, 15))[0]
+        opened_on = referral.referral_date
+        planned = opened_on + days(rng.randint(20, 240))
+        still_open = planned > self.today
+        team = self._team("assessment")
+        worker = self._final_worker(team) if still_open else self._any_worker(team)
+        allocation = casework_actions.allocate(
+            actor=self.staff.manager_of(team),
+            person=referral.person,
+            team=team,
+            worker=worker,
+            started_on=opened_on,
+            reason="Referral accepted: assessment",
+            today=self.today,
+        )
+        assessment = self._assess(referral, OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value))
+        if strategy:
+            self._enquiry(referral, worker, min(planned, self.today))
+        end = (
+            None
+            if still_open
+            else self._close_cin(referral, assessment, planned, reason, force=True)
+        )
+        if end is not None:
+            self._end_allocations([allocation], end, "Case closed")
+        elif worker is not None:
+            self.caseload[worker.pk] += 1
 
     def _enquiry(self, referral: Referral, worker: User | None, latest: datetime.date) -> None:
         """A s47 enquiry during the referral's episode that ends without a plan."""

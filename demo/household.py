@@ -75,6 +75,7 @@ class HouseholdBuilder:
         self.mash = staff.practitioners[staff.teams["MASH"].pk]
         self.demo_worker = staff.demo["worker"]
         self._sounds_by_dob: dict[datetime.date, list[set[str]]] = defaultdict(list)
+        self._relations: list[people_actions.Relation] = []
 
     # ----- people -------------------------------------------------------------------
 
@@ -327,17 +328,21 @@ class HouseholdBuilder:
             while kept and kept[-1][0] >= entry[0]:
                 kept.pop()
             kept.append(entry)
-        for moved_in, line1, line2, town, postcode in kept:
-            people_actions.add_address(
-                actor=None,
-                person=person,
-                line1=line1,
-                line2=line2,
-                town=town,
-                postcode=postcode,
-                moved_in_on=min(moved_in, self.today),
-                today=self.today,
-            )
+        people_actions.add_addresses(
+            actor=None,
+            person=person,
+            moves=[
+                people_actions.Move(
+                    line1=line1,
+                    line2=line2,
+                    town=town,
+                    postcode=postcode,
+                    moved_in_on=min(moved_in, self.today),
+                )
+                for moved_in, line1, line2, town, postcode in kept
+            ],
+            today=self.today,
+        )
 
     def _relate(
         self,
@@ -349,15 +354,21 @@ class HouseholdBuilder:
         pr: bool = False,
         since: datetime.date | None = None,
     ) -> None:
-        people_actions.add_relationship(
-            actor=None,
-            person=child,
-            other=other,
-            kind=kind,
-            lives_with=lives_with,
-            has_parental_responsibility=pr,
-            started_on=since,
+        """Noted now, recorded with the rest of the family's by `record_relations`."""
+        self._relations.append(
+            people_actions.Relation(
+                person=child,
+                other=other,
+                kind=kind,
+                lives_with=lives_with,
+                has_parental_responsibility=pr,
+                started_on=since,
+            )
         )
+
+    def record_relations(self) -> None:
+        people_actions.add_relationships(actor=None, relations=self._relations)
+        self._relations = []
 
     def _professional_name(self) -> tuple[str, str]:
         heritage = self.rng.choice(list(names.HERITAGES.values()))

@@ -21,11 +21,11 @@ from casework.choices import ClosureReason, EpisodeKind, PrimaryNeed
 from casework.events import (
     EventKind,
     atomic_action,
-    flush_events,
+    give_events_to,
     record_event,
     register_kinds,
 )
-from casework.models import Allocation, Episode, Event
+from casework.models import Allocation, Episode
 from csc.errors import ActionError
 from people import actions as people_actions
 from timescales import LocalPractice, add_months
@@ -257,13 +257,7 @@ def link_contact(*, actor: User | None, contact: Contact, person: Person) -> Con
     contact.save(update_fields=["person", "open_case"])
     # A contact that arrived unmatched (every partner's contact does) was recorded with no
     # child: now that we know whose it is, its receipt belongs in their chronology.
-    flush_events()
-    Event.objects.filter(
-        kind="contact_received",
-        subject_type=contact._meta.label_lower,
-        subject_id=contact.pk,
-        person__isnull=True,
-    ).update(person=person)
+    give_events_to(person, kind="contact_received", subject=contact)
     record_event(
         kind="contact_linked",
         actor=actor,

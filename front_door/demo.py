@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,7 @@ from timescales.office_hours import LONDON
 
 from . import actions
 from .choices import Consent, Outcome, ReferralSource
+from .models import Referral
 from .practice import authority_practice, deadline
 
 CONTACTS_PER_YEAR = 15_000
@@ -62,6 +63,8 @@ CONCERNS = [
     "Family are in temporary accommodation with damp and overcrowding; the baby is unwell.",
     "Father was arrested for possession of drugs with the children in the car.",
 ]
+# Share of contacts about children already open to social care.
+OPEN_CASE_SHARE = 0.15
 RATING_WEIGHTS = {"red": 8, "amber": 30, "green": 45, "blue": 17}
 # Outcomes by rating, weighted; the mix gives roughly 23% of contacts becoming referrals.
 OUTCOME_WEIGHTS = {
@@ -112,6 +115,8 @@ def generate_front_door_history(
     scale: float,
     *,
     years: float = 1.0,
+    open_cases: set[int] | None = None,
+    on_referral: Callable[[Referral, str], None] | None = None,
 ) -> FrontDoorSummary:
     """Contacts over the `years` before `today` about `children`, screened, with partner
     requests, threshold decisions, referrals (opening CIN episodes) and early help.
@@ -119,6 +124,11 @@ def generate_front_door_history(
     `staff` is the demo's Staff (anything with `.users`) or a list of users; MASH officers
     screen and decide, team managers and heads of service authorise, partner users send some
     police contacts. Volume: 15,000 contacts a year at scale 1, proportional to scale x years.
+
+    `open_cases` (child ids) are children open to social care today: about one contact in
+    OPEN_CASE_SHARE is about one of them (and mostly goes to their worker). `on_referral`
+    takes each referral forward (allocation, assessment, closure); without it most referrals
+    simply close a few months later.
     """
     people = _people(staff)
     mash = [u for u in people if u.role == Role.MASH_OFFICER] or [
@@ -127,6 +137,8 @@ def generate_front_door_history(
     managers = [u for u in people if u.role in actions.AUTHORISING_ROLES]
     partners = [u for u in people if u.role == Role.PARTNER_AGENCY]
     kids = [c for c in children if c.is_child and c.merged_into_id is None]
+    known = [c for c in kids if open_cases and c.pk in open_cases]
+    others = [c for c in kids if not (open_cases and c.pk in open_cases)] or kids
     summary = FrontDoorSummary()
     if not mash or not managers or not kids:
         return summary
@@ -139,7 +151,7 @@ def generate_front_door_history(
     sources, weights = zip(*SOURCE_WEIGHTS.items(), strict=True)
     with deferred_refresh():
         for day in days:
-            child = rng.choice(kids)
+            child = rng.choice(known if known and rng.random() < OPEN_CASE_SHARE else others)
             received = _received(rng, day)
             if received > now:
                 continue
@@ -158,6 +170,7 @@ def generate_front_door_history(
                         mash,
                         managers,
                         partners,
+                        on_referral,
                     )
             except ActionError:
                 # A generated step that the record does not allow (e.g. a CIN episode already
@@ -184,6 +197,7 @@ def _one_contact(
     mash: list[User],
     managers: list[User],
     partners: list[User],
+    on_referral: Callable[[Referral, str], None] | None,
 ) -> None:
     officer = rng.choice(mash)
     by_partner = source == "6" and partners and rng.random() < 0.3
@@ -334,7 +348,10 @@ def _one_contact(
             today=today,
         )
         summary.referrals += 1
-        _close_later(rng, referral.episode, today, officer)
+        if on_referral is not None:
+            on_referral(referral, outcome)
+        else:
+            _close_later(rng, referral.episode, today, officer)
     elif (
         outcome == Outcome.EARLY_HELP
         and not Episode.objects.filter(

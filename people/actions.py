@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -235,6 +236,17 @@ def update_person(
     return person
 
 
+@dataclass(frozen=True)
+class Move:
+    """An address someone moved into."""
+
+    line1: str
+    postcode: str
+    moved_in_on: datetime.date
+    line2: str = ""
+    town: str = ""
+
+
 @atomic_action
 def add_address(
     *,
@@ -248,42 +260,79 @@ def add_address(
     today: datetime.date | None = None,
 ) -> Address:
     """Record a new address; the current one ends the day before the move."""
+    move = Move(line1=line1, postcode=postcode, moved_in_on=moved_in_on, line2=line2, town=town)
+    return add_addresses(actor=actor, person=person, moves=[move], today=today)[0]
+
+
+@atomic_action
+def add_addresses(
+    *,
+    actor: User | None,
+    person: Person,
+    moves: Sequence[Move],
+    today: datetime.date | None = None,
+) -> list[Address]:
+    """Record moves in date order (an address history, e.g. from another system): each
+    address, and the one before it, ends the day before the next move."""
     today = today or timezone.localdate()
-    postcode = " ".join(postcode.upper().split())
-    ActionError.collect(
-        {
-            "line1": "Enter the first line of the address" if not line1.strip() else None,
-            "postcode": "Enter a postcode" if not postcode else None,
-            "moved_in_on": "The move-in date must be today or in the past"
-            if moved_in_on > today
-            else None,
-        }
-    )
+    if not moves:
+        return []
+    for move in moves:
+        ActionError.collect(
+            {
+                "line1": "Enter the first line of the address" if not move.line1.strip() else None,
+                "postcode": "Enter a postcode" if not move.postcode.strip() else None,
+                "moved_in_on": "The move-in date must be today or in the past"
+                if move.moved_in_on > today
+                else None,
+            }
+        )
     current = person.addresses.filter(moved_out_on__isnull=True).first()
-    if current is not None:
-        if moved_in_on <= current.moved_in_on:
+    previous = current.moved_in_on if current is not None else None
+    for move in moves:
+        if previous is not None and move.moved_in_on <= previous:
             raise ActionError(
                 {"moved_in_on": ["The move-in date must be after the current address's"]}
             )
-        current.moved_out_on = moved_in_on - datetime.timedelta(days=1)
+        previous = move.moved_in_on
+    if current is not None:
+        current.moved_out_on = moves[0].moved_in_on - datetime.timedelta(days=1)
         current.save(update_fields=["moved_out_on"])
-    address = Address.objects.create(
-        person=person,
-        line1=line1.strip(),
-        line2=line2.strip(),
-        town=town.strip(),
-        postcode=postcode,
-        moved_in_on=moved_in_on,
-    )
-    record_event(
-        kind="address_added",
-        actor=actor,
-        person=person,
-        summary=f"Moved to {address}",
-        occurred_at=moved_in_on,
-        subject=address,
-    )
-    return address
+    addresses = [
+        Address(
+            person=person,
+            line1=move.line1.strip(),
+            line2=move.line2.strip(),
+            town=move.town.strip(),
+            postcode=" ".join(move.postcode.upper().split()),
+            moved_in_on=move.moved_in_on,
+            moved_out_on=later.moved_in_on - datetime.timedelta(days=1) if later else None,
+        )
+        for move, later in zip(moves, [*moves[1:], None], strict=True)
+    ]
+    Address.objects.bulk_create(addresses)
+    for address in addresses:
+        record_event(
+            kind="address_added",
+            actor=actor,
+            person=person,
+            summary=f"Moved to {address}",
+            occurred_at=address.moved_in_on,
+            subject=address,
+        )
+    return addresses
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`other` is the `kind` of `person` (e.g. other is the mother of person)."""
+
+    person: Person
+    other: Person
+    kind: str
+    lives_with: bool = False
+    has_parental_responsibility: bool = False
+    started_on: datetime.date | None = None
 
 
 @atomic_action
@@ -297,13 +346,7 @@ def add_relationship(
     has_parental_responsibility: bool = False,
     started_on: datetime.date | None = None,
 ) -> Relationship:
-    if kind not in RelationshipKind.values:
-        raise ActionError({"kind": ["Choose a relationship from the list"]})
-    if person.pk == other.pk:
-        raise ActionError({"other": ["A person cannot be related to themselves"]})
-    if Relationship.objects.filter(person=person, other=other, kind=kind).exists():
-        raise ActionError({"other": ["This relationship is already recorded"]})
-    relationship = Relationship.objects.create(
+    relation = Relation(
         person=person,
         other=other,
         kind=kind,
@@ -311,15 +354,51 @@ def add_relationship(
         has_parental_responsibility=has_parental_responsibility,
         started_on=started_on,
     )
-    record_event(
-        kind="relationship_added",
-        actor=actor,
-        person=person,
-        summary=f"{other.display_name} recorded as {RelationshipKind(kind).label.lower()}",
-        occurred_at=started_on,
-        subject=relationship,
-    )
-    return relationship
+    return add_relationships(actor=actor, relations=[relation])[0]
+
+
+@atomic_action
+def add_relationships(*, actor: User | None, relations: Sequence[Relation]) -> list[Relationship]:
+    """Record relationships (a household's at once, say): all of them, or none."""
+    keys = set()
+    for r in relations:
+        if r.kind not in RelationshipKind.values:
+            raise ActionError({"kind": ["Choose a relationship from the list"]})
+        if r.person.pk == r.other.pk:
+            raise ActionError({"other": ["A person cannot be related to themselves"]})
+        key = (r.person.pk, r.other.pk, r.kind)
+        if key in keys:
+            raise ActionError({"other": ["This relationship is already recorded"]})
+        keys.add(key)
+    if not relations:
+        return []
+    recorded = models.Q()
+    for person_id, other_id, kind in keys:
+        recorded |= models.Q(person_id=person_id, other_id=other_id, kind=kind)
+    if Relationship.objects.filter(recorded).exists():
+        raise ActionError({"other": ["This relationship is already recorded"]})
+    made = [
+        Relationship(
+            person=r.person,
+            other=r.other,
+            kind=r.kind,
+            lives_with=r.lives_with,
+            has_parental_responsibility=r.has_parental_responsibility,
+            started_on=r.started_on,
+        )
+        for r in relations
+    ]
+    Relationship.objects.bulk_create(made)
+    for r, relationship in zip(relations, made, strict=True):
+        record_event(
+            kind="relationship_added",
+            actor=actor,
+            person=r.person,
+            summary=f"{r.other.display_name} recorded as {RelationshipKind(r.kind).label.lower()}",
+            occurred_at=r.started_on,
+            subject=relationship,
+        )
+    return made
 
 
 @atomic_action

@@ -356,3 +356,28 @@ def test_step_down_then_step_up(personas: Personas, new_child: Callable[..., Per
     assert eh.end_reason == "step_up" and eh.ended_on == datetime.date(2026, 11, 18)
     assert contact.source == "5D" and contact.person == child
     assert EarlyHelpEpisode.objects.get().step_up_contact == contact
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["single", "bulk load"])
+def test_matching_a_contact_puts_its_receipt_in_the_childs_chronology(
+    personas: Personas,
+    make_contact: Callable[..., Contact],
+    new_child: Callable[..., Person],
+    bulk: bool,
+) -> None:
+    from casework.events import bulk_transaction, deferred_refresh
+
+    child = new_child()
+
+    def match() -> Contact:
+        contact = make_contact(actor=personas.partner)
+        actions.link_contact(actor=personas.mash, contact=contact, person=child)
+        return contact
+
+    if bulk:  # the receipt is still buffered when the contact is matched
+        with deferred_refresh(), bulk_transaction():
+            contact = match()
+    else:
+        contact = match()
+    receipt = Event.objects.get(kind="contact_received", subject_id=contact.pk)
+    assert receipt.person == child
