@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.utils import timezone
 
 from .models import Event
@@ -117,9 +117,30 @@ def buffered_events() -> Iterator[None]:
 def flush_events() -> None:
     """Write buffered events now: anything that reads or updates events calls this first."""
     if _buffers and _buffers[-1]:
-        Event.objects.bulk_create(_buffers[-1], batch_size=EVENT_BATCH)
+        for start in range(0, len(_buffers[-1]), EVENT_BATCH):
+            _insert(_buffers[-1][start : start + EVENT_BATCH])
         _buffers[-1].clear()
         _flushes[0] += 1
+
+
+def _insert(events: Sequence[Event]) -> None:
+    """One prepared INSERT run for many rows: `bulk_create` compiles every row's placeholders
+    and is the slowest part of a bulk load's event writes. Values are prepared by each field,
+    exactly as the ORM would; nothing reads a buffered event's id."""
+    connection = connections[Event.objects.db]
+    fields = [f for f in Event._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(Event._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    rows = [
+        [f.get_db_prep_save(getattr(event, f.attname), connection) for f in fields]
+        for event in events
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def give_events_to(person: Person, *, kind: str, subject: models.Model) -> None:
