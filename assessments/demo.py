@@ -84,27 +84,30 @@ def generate_assessments(
     managers_by_team: Mapping[int, Sequence[User]],
     outcomes: Mapping[int, str] | None = None,
     fresh: bool = False,
+    allocated: tuple[int | None, User | None] | None = None,
 ) -> list[Assessment]:
     """`outcomes` (referral pk -> Outcome) fixes the outcome for those referrals, so the demo
     loader can keep a child's planned story (e.g. an open CIN case is not closed by NFA).
     `fresh` says the referrals were just recorded and nothing else touches their episodes
-    meanwhile, which saves two reads each."""
+    meanwhile, which saves two reads each; `allocated` (team id, worker) is the children's
+    current allocation when the caller knows it, which saves another."""
     calendar = _calendar()
     made: list[Assessment] = []
     for referral in referrals:
         if referral.nfa or (not fresh and referral.assessments.exists()):
             continue
-        allocation = (
-            Allocation.objects.filter(person_id=referral.person_id, ended_on__isnull=True)
-            .select_related("worker")
-            .first()
-        )
-        team_id = allocation.team_id if allocation else None
-        worker = (
-            allocation.worker
-            if allocation and allocation.worker
-            else _worker(referral, team_id, workers_by_team, rng)
-        )
+        if allocated is None:
+            allocation = (
+                Allocation.objects.filter(person_id=referral.person_id, ended_on__isnull=True)
+                .select_related("worker")
+                .first()
+            )
+            team_id, worker = (
+                (allocation.team_id, allocation.worker) if allocation else (None, None)
+            )
+        else:
+            team_id, worker = allocated
+        worker = worker or _worker(referral, team_id, workers_by_team, rng)
         managers = managers_by_team.get(team_id or -1) or next(iter(managers_by_team.values()), [])
         started_on = calendar.add_working_days(referral.referral_date, rng.randint(0, 5))
         if started_on > today or worker is None:

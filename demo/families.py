@@ -445,7 +445,7 @@ class FamilyBuilder(CaseHistory):
         for child, cin in zip(children, referrals, strict=True):
             end = referral if nfa else None
             if not nfa:
-                assessment = self._assess(cin, outcome)
+                assessment = self._assess(cin, outcome, steps[-1][1:] if steps else None)
                 if enquiry:
                     self._enquiry(cin, steps[-1][2] if steps else None, closed_on)
                 end = self._close_cin(cin, assessment, closed_on, reason)

@@ -168,8 +168,14 @@ class CaseHistory(HouseholdBuilder):
             today=self.today,
         )
 
-    def _assess(self, referral: Referral, outcome: str) -> Assessment | None:
-        """The single assessment after a referral, with the outcome the story needs."""
+    def _assess(
+        self,
+        referral: Referral,
+        outcome: str,
+        allocated: tuple[Team, User | None] | None = None,
+    ) -> Assessment | None:
+        """The single assessment after a referral, with the outcome the story needs;
+        `allocated` is the child's current (team, worker), if known."""
         made = generate_assessments(
             rng=self.rng,
             today=self.today,
@@ -178,6 +184,7 @@ class CaseHistory(HouseholdBuilder):
             managers_by_team=self.managers_by_team,
             outcomes={referral.pk: outcome},
             fresh=True,
+            allocated=(allocated[0].pk, allocated[1]) if allocated else None,
         )
         self.assessments += len(made)
         return made[0] if made else None
@@ -204,13 +211,13 @@ class CaseHistory(HouseholdBuilder):
         """Close the referral's CIN episode on `planned`, or when the assessment was authorised
         if later (an NFA or early help outcome has closed it already). Returns the closure date,
         or None if the episode stays open (assessment unfinished and not `force`)."""
+        # Both are the objects the actions updated (the assessment's authorisation closes
+        # the referral's episode in place), so there is nothing to read back.
         episode = referral.episode
-        episode.refresh_from_db()
         if episode.ended_on is not None:
             return episode.ended_on
         end = planned
         if assessment is not None:
-            assessment.refresh_from_db()
             if assessment.authorised_on is not None:
                 end = max(end, assessment.authorised_on)
             elif not force:
@@ -364,7 +371,7 @@ class CaseHistory(HouseholdBuilder):
             end = opened_on
             if not nfa:
                 outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
-                assessment = self._assess(referral, outcome)
+                assessment = self._assess(referral, outcome, steps[0][1:])
                 if enquiry:
                     self._enquiry(referral, steps[0][2], closed_on)
                 end = self._close_cin(referral, assessment, closed_on, reason, force=True) or end
@@ -394,7 +401,8 @@ class CaseHistory(HouseholdBuilder):
             reason="Referral accepted: assessment",
             today=self.today,
         )
-        assessment = self._assess(referral, OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value))
+        outcome = OUTCOME_FOR_CLOSURE.get(reason, Outcome.CIN_PLAN.value)
+        assessment = self._assess(referral, outcome, (team, worker))
         if strategy:
             self._enquiry(referral, worker, min(planned, self.today))
         end = (

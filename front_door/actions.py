@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from accounts.choices import Role
@@ -28,6 +29,7 @@ from casework.events import (
 from casework.models import Allocation, Episode
 from csc.errors import ActionError
 from people import actions as people_actions
+from people.models import Person
 from timescales import LocalPractice, add_months
 
 from . import practice as fd_practice
@@ -56,7 +58,6 @@ from .models import (
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from people.models import Person
 
 register_kinds(
     EventKind("contact_received", "Contact received"),
@@ -105,9 +106,14 @@ def _not_future(field: str, at: datetime.datetime, now: datetime.datetime, label
 
 def has_open_case(person: Person) -> bool:
     """An open episode of involvement or a current allocation (timescales F4)."""
+    # One read: most contacts are about children with neither.
     return (
-        Episode.objects.filter(person=person, ended_on__isnull=True).exists()
-        or Allocation.objects.filter(person=person, ended_on__isnull=True).exists()
+        Person.objects.filter(pk=person.pk)
+        .filter(
+            Exists(Episode.objects.filter(person=OuterRef("pk"), ended_on__isnull=True))
+            | Exists(Allocation.objects.filter(person=OuterRef("pk"), ended_on__isnull=True))
+        )
+        .exists()
     )
 
 

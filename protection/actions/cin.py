@@ -213,13 +213,10 @@ def close_cin_episode(
         }
     )
     require_access(actor, episode.person, check_access)
-    if CPPlan.objects.filter(cin_episode=episode, ended_on__isnull=True).exists():
+    cp_ends = list(CPPlan.objects.filter(cin_episode=episode).values_list("ended_on", flat=True))
+    if None in cp_ends:
         raise ActionError("End the child protection plan before closing the case")
-    latest_cp_end = (
-        CPPlan.objects.filter(cin_episode=episode)
-        .order_by("-ended_on")
-        .values_list("ended_on", flat=True)
-    ).first()
+    latest_cp_end = max((end for end in cp_ends if end is not None), default=None)
     if latest_cp_end is not None and ended_on < latest_cp_end:
         raise ActionError(
             {"ended_on": ["Closure date must be on or after the child protection plan ended"]}
