@@ -1,8 +1,8 @@
 """Synthetic front-door history for the demonstration authority, written through the actions.
 
 `generate_front_door_history` is called by the demo generator (demo/ wires it in). At scale 1 a
-year brings about 15,000 contacts and 3,500 referrals (in line with a mid-sized English
-authority); police and schools are the commonest sources. Some partner replies are late and
+year brings about 15,000 contacts (in line with a mid-sized English authority), whose referrals
+with the demo families' own make about 3,500; police and schools are the commonest sources. Some partner replies are late and
 some decisions run over target, so the boards have something to show.
 """
 
@@ -32,7 +32,6 @@ from .models import Referral
 from .practice import authority_practice, deadline
 
 CONTACTS_PER_YEAR = 15_000
-REFERRALS_PER_YEAR = 3_500
 
 # Share of contacts by CIN source code (police and schools lead, as in the national figures).
 SOURCE_WEIGHTS: dict[str, int] = {
@@ -65,12 +64,15 @@ CONCERNS = [
 ]
 # Share of contacts about children already open to social care.
 OPEN_CASE_SHARE = 0.15
+# Children tried for a contact before it is dropped (see generate_front_door_history).
+TRIES = 3
 RATING_WEIGHTS = {"red": 8, "amber": 30, "green": 45, "blue": 17}
-# Outcomes by rating, weighted; the mix gives roughly 23% of contacts becoming referrals.
+# Outcomes by rating, weighted: with the demo's open cases (whose referrals have no contact)
+# about 3,500 referrals a year at scale 1.
 OUTCOME_WEIGHTS = {
     "red": {"strategy": 45, "referral": 45, "early_help": 5, "advice": 5},
-    "amber": {"referral": 45, "early_help": 30, "advice": 15, "nfa": 10},
-    "green": {"early_help": 35, "advice": 35, "nfa": 20, "referral": 10},
+    "amber": {"referral": 30, "early_help": 35, "advice": 25, "nfa": 10},
+    "green": {"early_help": 30, "advice": 45, "nfa": 20, "referral": 5},
     "blue": {"nfa": 55, "advice": 40, "early_help": 5},
 }
 LEVEL_FOR = {"strategy": "4", "referral": "3", "early_help": "2", "advice": "1", "nfa": "1"}
@@ -151,32 +153,33 @@ def generate_front_door_history(
     sources, weights = zip(*SOURCE_WEIGHTS.items(), strict=True)
     with deferred_refresh():
         for day in days:
-            child = rng.choice(known if known and rng.random() < OPEN_CASE_SHARE else others)
             received = _received(rng, day)
             if received > now:
                 continue
-            before = dataclasses.replace(summary)
-            try:
-                with attempt():
-                    _one_contact(
-                        rng,
-                        summary,
-                        practice,
-                        child,
-                        received,
-                        now,
-                        today,
-                        rng.choices(sources, weights)[0],
-                        mash,
-                        managers,
-                        partners,
-                        on_referral,
-                    )
-            except ActionError:
-                # A generated step that the record does not allow (e.g. a CIN episode already
-                # open): drop the contact, as a real MASH would route it differently.
-                summary = before
-                continue
+            # A generated step the record does not allow (a referral while that child's case
+            # was open, say) drops the contact: it is about another child instead.
+            for _ in range(TRIES):
+                child = rng.choice(known if known and rng.random() < OPEN_CASE_SHARE else others)
+                before = dataclasses.replace(summary)
+                try:
+                    with attempt():
+                        _one_contact(
+                            rng,
+                            summary,
+                            practice,
+                            child,
+                            received,
+                            now,
+                            today,
+                            rng.choices(sources, weights)[0],
+                            mash,
+                            managers,
+                            partners,
+                            on_referral,
+                        )
+                    break
+                except ActionError:
+                    summary = before
     return summary
 
 
