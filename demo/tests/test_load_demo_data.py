@@ -158,3 +158,35 @@ def test_early_help_has_its_lead_professional_and_assessment(loaded: str) -> Non
     assert records.filter(assessment_completed_on__isnull=False).exists()
     assert records.filter(route="step_down").exists()
     assert not records.filter(lead_professional="").exists()
+
+
+@pytest.mark.django_db
+def test_the_last_year_comes_through_the_front_door(loaded: str) -> None:
+    """A year of contacts; the referrals they lead to are allocated, assessed and, after a
+    strategy decision, followed by a s47 enquiry, like any other referral."""
+    from django.utils import timezone
+
+    from assessments.models import Assessment
+    from front_door.models import Contact
+
+    year_ago = TODAY - datetime.timedelta(days=365)
+    months = {
+        (timezone.localtime(at).year, timezone.localtime(at).month)
+        for at in Contact.objects.filter(received_at__date__gt=year_ago).values_list(
+            "received_at", flat=True
+        )
+    }
+    assert len(months) >= 12
+    referrals = Referral.objects.filter(
+        contact__isnull=False, nfa=False, referral_date__lte=TODAY - datetime.timedelta(days=30)
+    )
+    assert referrals.exists()
+    for referral in referrals:
+        assert Allocation.objects.filter(
+            person=referral.person, started_on=referral.referral_date, team__name__contains="Assess"
+        ).exists()
+        assert Assessment.objects.filter(referral=referral).exists()
+    strategy = referrals.filter(contact__decision__outcome="strategy")
+    assert Section47.objects.filter(
+        person__in=strategy.values("person"), started_on__gte=year_ago
+    ).exists()
