@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 
 from accounts import actions as account_actions
@@ -150,6 +150,7 @@ def load(
                 say(f"Families: {done:,} of {len(plans):,}")
         with bulk_transaction():
             _restrict_some(builder, family_rng, max(1, round(5 * min(scale, 2))))
+        _refresh_statistics()
         _protection(builder, random.Random(f"{seed}:protection"), today, scale, say)
         front_door = _front_door(
             builder, random.Random(f"{seed}:front_door"), today, scale, staff.users
@@ -174,7 +175,17 @@ def load(
     for chunk in _chunks(touched, REFRESHES_PER_TRANSACTION):
         with transaction.atomic():
             children_changed(chunk)
+    _refresh_statistics()
     return summarise(scale=scale, seed=seed, today=today, seconds=time.perf_counter() - started)
+
+
+def _refresh_statistics() -> None:
+    """Bring the query planner's table statistics up to date (both databases run a plain
+    ANALYZE). A load this size changes every table; without fresh statistics PostgreSQL may
+    scan whole tables for a child's few rows, in the later phases and on the first pages,
+    until autovacuum (where it is on) catches up."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _protection(

@@ -640,7 +640,11 @@ def _cin_journey(
     # The plan follows the authorised assessment (A3: mostly within 10 working days), not
     # before it.
     authorised = (
-        Assessment.objects.filter(referral__episode=child.episode, authorised_on__isnull=False)
+        # By person first: the planner then reads the child's few assessments by index
+        # rather than scanning every assessment for the episode's.
+        Assessment.objects.filter(
+            person=child.person, referral__episode=child.episode, authorised_on__isnull=False
+        )
         .order_by("authorised_on")
         .values_list("authorised_on", flat=True)
         .first()
