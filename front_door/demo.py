@@ -68,11 +68,12 @@ OPEN_CASE_SHARE = 0.15
 TRIES = 3
 RATING_WEIGHTS = {"red": 8, "amber": 30, "green": 45, "blue": 17}
 # Outcomes by rating, weighted: with the demo's open cases (whose referrals have no contact)
-# about 3,500 referrals a year at scale 1.
+# about 3,500 referrals a year at scale 1, and early help for about one contact in six (a few
+# months with a Family Hub lead professional), so early help caseloads stay workable.
 OUTCOME_WEIGHTS = {
     "red": {"strategy": 45, "referral": 45, "early_help": 5, "advice": 5},
-    "amber": {"referral": 30, "early_help": 35, "advice": 25, "nfa": 10},
-    "green": {"early_help": 30, "advice": 45, "nfa": 20, "referral": 5},
+    "amber": {"referral": 30, "early_help": 25, "advice": 35, "nfa": 10},
+    "green": {"early_help": 20, "advice": 55, "nfa": 20, "referral": 5},
     "blue": {"nfa": 55, "advice": 40, "early_help": 5},
 }
 LEVEL_FOR = {"strategy": "4", "referral": "3", "early_help": "2", "advice": "1", "nfa": "1"}
@@ -374,7 +375,7 @@ def _one_contact(
             today=today,
         )
         summary.early_help += 1
-        end = day + datetime.timedelta(days=rng.randint(60, 270))
+        end = day + datetime.timedelta(days=rng.randint(60, 180))
         if end <= today:
             if rng.random() < 0.1:
                 summary.contacts += 1  # the step-up comes back through the front door
