@@ -94,11 +94,6 @@ DATABASES = {
         conn_max_age=int(os.environ.get("TRELLIS_DB_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Parameters bound by the server, so psycopg prepares a statement it has run five times
-    # on a connection: PostgreSQL then skips parsing and planning the ORM's repeated queries
-    # (a sixth off the demo load's time).
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server and a management command share the file.
     DATABASES["default"]["OPTIONS"] = {
