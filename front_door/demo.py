@@ -2,8 +2,9 @@
 
 `generate_front_door_history` is called by the demo generator (demo/ wires it in). At scale 1 a
 year brings about 15,000 contacts (in line with a mid-sized English authority), whose referrals
-with the demo families' own make about 3,500; police and schools are the commonest sources. Some partner replies are late and
-some decisions run over target, so the boards have something to show.
+with the demo families' own make about 3,500; police and schools are the commonest sources.
+Some partner replies are late and some decisions run over target, so the boards have something
+to show.
 """
 
 from __future__ import annotations
