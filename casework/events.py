@@ -124,7 +124,7 @@ def flush_events() -> None:
 
 
 def _insert(events: Sequence[Event]) -> None:
-    """One prepared INSERT run for many rows: `bulk_create` compiles every row's placeholders
+    """One prepared INSERT run for many rows: `bulk_create` compiles SQL text for every row
     and is the slowest part of a bulk load's event writes. Values are prepared by each field,
     exactly as the ORM would; nothing reads a buffered event's id."""
     connection = connections[Event.objects.db]
