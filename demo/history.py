@@ -405,11 +405,10 @@ class CaseHistory(HouseholdBuilder):
         assessment = self._assess(referral, outcome, (team, worker))
         if strategy:
             self._enquiry(referral, worker, min(planned, self.today))
-        end = (
-            None
-            if still_open
-            else self._close_cin(referral, assessment, planned, reason, force=True)
-        )
+        # An outcome of no further action or early help closed it on authorisation.
+        end = referral.episode.ended_on
+        if end is None and not still_open:
+            end = self._close_cin(referral, assessment, planned, reason, force=True)
         if end is not None:
             self._end_allocations([allocation], end, "Case closed")
         elif worker is not None:

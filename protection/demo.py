@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 
 from accounts.models import User
 from assessments.models import Assessment
+from casework.actions import end_allocation
 from casework.choices import ClosureReason
 from casework.events import attempt
-from casework.models import Episode
+from casework.models import Allocation, Episode
 from csc.errors import ActionError
 from people.models import Person
 from timescales import WorkingDayCalendar, add_months, load_calendar
@@ -360,6 +361,7 @@ def record_full_journey(
                 today=today,
                 check_access=False,
             )
+            _case_closed(person, close_on, actor=worker)
             closed = True
         cin.refresh_from_db()
     return Journey(cp_plan=plan, cin_plan=cin, closed=closed)
@@ -628,6 +630,19 @@ def _protection_journey(
         _cin_journey(rng, cal, child, today, stats, start=plan.ended_on)
 
 
+def _case_closed(person: Person, ended_on: datetime.date, *, actor: User | None) -> None:
+    """The child leaves the worker's caseload when their last open case closes."""
+    if Episode.objects.filter(person=person, ended_on__isnull=True).exists():
+        return
+    for allocation in Allocation.objects.filter(person=person, ended_on__isnull=True):
+        end_allocation(
+            actor=actor,
+            allocation=allocation,
+            ended_on=max(ended_on, allocation.started_on),
+            reason="Case closed",
+        )
+
+
 def _cin_journey(
     rng: random.Random,
     cal: WorkingDayCalendar,
@@ -673,4 +688,5 @@ def _cin_journey(
             today=today,
             check_access=False,
         )
+        _case_closed(child.person, close_on, actor=child.worker)
         stats.closures += 1

@@ -190,3 +190,15 @@ def test_the_last_year_comes_through_the_front_door(loaded: str) -> None:
     assert Section47.objects.filter(
         person__in=strategy.values("person"), started_on__gte=year_ago
     ).exists()
+
+
+@pytest.mark.django_db
+def test_every_current_allocation_is_for_an_open_case(loaded: str) -> None:
+    """A case that closed (on an assessment's authorisation, say) leaves nobody's caseload."""
+    open_ids = set(
+        Episode.objects.filter(ended_on__isnull=True).values_list("person_id", flat=True)
+    )
+    allocated = set(
+        Allocation.objects.filter(ended_on__isnull=True).values_list("person_id", flat=True)
+    )
+    assert allocated <= open_ids, sorted(allocated - open_ids)[:10]
