@@ -129,8 +129,8 @@ def generate_front_door_history(
     screen and decide, team managers and heads of service authorise, partner users send some
     police contacts. Volume: 15,000 contacts a year at scale 1, proportional to scale x years.
 
-    `open_cases` (child ids) are children open to social care today: about one contact in
-    OPEN_CASE_SHARE is about one of them (and mostly goes to their worker). `on_referral`
+    `open_cases` (child ids) are children open to social care today: an OPEN_CASE_SHARE of
+    contacts is about one of them (and mostly goes to their worker). `on_referral`
     takes each referral forward (allocation, assessment, closure); without it most referrals
     simply close a few months later.
     """
