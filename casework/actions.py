@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -160,6 +162,18 @@ def close_episode(
     return episode
 
 
+@dataclass(frozen=True)
+class Handover:
+    """One allocation in a child's history: who holds the case from `started_on`, and the
+    manager (`actor`) who allocated it."""
+
+    actor: User | None
+    team: Team
+    worker: User | None
+    started_on: datetime.date
+    reason: str
+
+
 @atomic_action
 def allocate(
     *,
@@ -173,9 +187,14 @@ def allocate(
     today: datetime.date | None = None,
 ) -> Allocation:
     """Allocate a child to a team (and worker). Ends the current allocation in that role."""
-    today = today or timezone.localdate()
+    step = Handover(actor=actor, team=team, worker=worker, started_on=started_on, reason=reason)
+    return allocate_history(person=person, steps=[step], role=role, today=today)[-1]
+
+
+def _check_handover(step: Handover, role: str, today: datetime.date) -> None:
+    worker, team = step.worker, step.team
     problems: dict[str, str | None] = {
-        "reason": "Enter the reason for allocation" if not reason.strip() else None,
+        "reason": "Enter the reason for allocation" if not step.reason.strip() else None,
         "role": None if role in AllocationRole.values else "Choose an allocation role",
     }
     if worker is not None:
@@ -183,41 +202,71 @@ def allocate(
             problems["worker"] = f"{worker} cannot hold a caseload"
         elif worker.team_id != team.pk:
             problems["worker"] = f"{worker} is not in {team}"
-    if started_on > today:
+    if step.started_on > today:
         problems["started_on"] = "Start date must be today or in the past"
     ActionError.collect(problems)
-    if not person.is_child:
-        raise ActionError("Only a child's record can be allocated")
+    actor = step.actor
     if actor is not None and not (actor.is_manager or actor.is_service_wide):
         raise ActionError("Only a manager can allocate work", code="forbidden")
+
+
+@atomic_action
+def allocate_history(
+    *,
+    person: Person,
+    steps: Sequence[Handover],
+    role: str = AllocationRole.SOCIAL_WORKER,
+    today: datetime.date | None = None,
+) -> list[Allocation]:
+    """Allocations in date order (a case's history, e.g. from another system): each one,
+    and the current allocation in that role, ends when the next begins. The last stays
+    current. Checks and events are exactly those of allocating one step at a time."""
+    today = today or timezone.localdate()
+    if not steps:
+        return []
+    for step in steps:
+        _check_handover(step, role, today)
+    if not person.is_child:
+        raise ActionError("Only a child's record can be allocated")
     current = person.allocations.filter(role=role, ended_on__isnull=True).first()
-    if current is not None:
-        if started_on < current.started_on:
+    previous = current.started_on if current is not None else None
+    for step in steps:
+        if previous is not None and step.started_on < previous:
             raise ActionError(
                 {"started_on": ["Start date cannot be before the current allocation began"]}
             )
-        current.ended_on = started_on
+        previous = step.started_on
+    if current is not None:
+        current.ended_on = steps[0].started_on
         current.end_reason = "Reallocated"
         current.save(update_fields=["ended_on", "end_reason"])
-    allocation = Allocation.objects.create(
-        person=person,
-        role=role,
-        team=team,
-        worker=worker,
-        started_on=started_on,
-        reason=reason.strip()[:250],
-    )
-    who = f"{worker} ({team})" if worker else f"{team} (no worker yet)"
-    record_event(
-        kind="allocated",
-        actor=actor,
-        person=person,
-        summary=f"{AllocationRole(role).label}: {who}",
-        occurred_at=started_on,
-        details={"team_id": team.pk, "worker_id": worker.pk if worker else None, "role": role},
-        subject=allocation,
-    )
-    return allocation
+    allocations = [
+        Allocation(
+            person=person,
+            role=role,
+            team=step.team,
+            worker=step.worker,
+            started_on=step.started_on,
+            reason=step.reason.strip()[:250],
+            ended_on=later.started_on if later else None,
+            end_reason="Reallocated" if later else "",
+        )
+        for step, later in zip(steps, [*steps[1:], None], strict=True)
+    ]
+    Allocation.objects.bulk_create(allocations)
+    for step, allocation in zip(steps, allocations, strict=True):
+        worker, team = step.worker, step.team
+        who = f"{worker} ({team})" if worker else f"{team} (no worker yet)"
+        record_event(
+            kind="allocated",
+            actor=step.actor,
+            person=person,
+            summary=f"{AllocationRole(role).label}: {who}",
+            occurred_at=step.started_on,
+            details={"team_id": team.pk, "worker_id": worker.pk if worker else None, "role": role},
+            subject=allocation,
+        )
+    return allocations
 
 
 @atomic_action

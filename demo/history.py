@@ -12,6 +12,7 @@ from assessments.choices import Outcome
 from assessments.demo import generate_assessments
 from assessments.models import Assessment
 from casework import actions as casework_actions
+from casework.actions import Handover
 from casework.choices import AllocationRole, NoteKind
 from casework.models import Allocation, Episode
 from front_door import actions as front_door_actions
@@ -95,29 +96,25 @@ class CaseHistory(HouseholdBuilder):
         reasons: tuple[str, ...] = (),
         current: bool = True,
     ) -> list[Allocation]:
-        """Allocate each child through the steps in order; returns each child's current
-        (last) allocation. Earlier ones were ended by the next `allocate`."""
+        """Allocate each child through the steps in order, as one history; returns each
+        child's current (last) allocation."""
         last: list[Allocation] = []
+        handovers = []
+        for i, (start, team, worker) in enumerate(steps):
+            if i > 0 and team == steps[i - 1][1]:
+                reason = "Change of worker within the team"
+            else:
+                reason = reasons[i] if i < len(reasons) else "Transfer of case"
+            handovers.append(Handover(self.staff.manager_of(team), team, worker, start, reason))
         for child in children:
-            allocation = None
-            for i, (start, team, worker) in enumerate(steps):
-                if i > 0 and team == steps[i - 1][1]:
-                    reason = "Change of worker within the team"
-                else:
-                    reason = reasons[i] if i < len(reasons) else "Transfer of case"
-                allocation = casework_actions.allocate(
-                    actor=self.staff.manager_of(team),
-                    person=child.person,
-                    team=team,
-                    worker=worker,
-                    started_on=start,
-                    reason=reason,
-                    role=role,
-                    today=self.today,
+            if handovers:
+                made = casework_actions.allocate_history(
+                    person=child.person, steps=handovers, role=role, today=self.today
                 )
-                child.authors.append((start, worker or self.staff.manager_of(team)))
-            if allocation is not None:
-                last.append(allocation)
+                last.append(made[-1])
+            child.authors.extend(
+                (day, who or self.staff.manager_of(team)) for day, team, who in steps
+            )
             if current and steps and steps[-1][2] is not None:
                 self.caseload[steps[-1][2].pk] += 1
         return last

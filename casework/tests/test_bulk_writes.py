@@ -42,6 +42,11 @@ def test_events_are_written_in_a_batch_when_the_transaction_ends(personas: Perso
         personas.child,
         DAY,
     )
+    # Every column arrives as a single insert writes it (PostgreSQL takes the batch by COPY).
+    assert event.summary == "Visit: Saw the child at home"
+    assert event.details == {"note_kind": "visit", "child_seen": True, "seen_alone": False}
+    assert (event.subject_type, event.subject_id) == ("casework.casenote", note.pk)
+    assert event.recorded_at is not None and not event.significant
 
 
 @pytest.mark.django_db

@@ -22,3 +22,18 @@ def test_deferred_refresh_leaves_clocks_as_a_full_recompute_would(personas: Pers
         assert not Clock.objects.filter(person=personas.child).exists()
     assert Clock.objects.filter(person=personas.child, rule_id="C4").exists()
     assert recompute_everyone().changes == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("on_today")
+def test_a_nested_deferred_refresh_leaves_its_children_to_the_outer_one(
+    personas: Personas,
+) -> None:
+    # A loader step that defers its own refresh (the front door's history) runs inside the
+    # whole load's: its children are refreshed once, with everyone else's, at the end.
+    with deferred_refresh() as outer:
+        with deferred_refresh():
+            open_cp(personas)
+        assert not Clock.objects.filter(person=personas.child).exists()
+        assert outer == {personas.child.pk}
+    assert Clock.objects.filter(person=personas.child, rule_id="C4").exists()

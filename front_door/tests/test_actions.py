@@ -381,3 +381,31 @@ def test_matching_a_contact_puts_its_receipt_in_the_childs_chronology(
         contact = match()
     receipt = Event.objects.get(kind="contact_received", subject_id=contact.pk)
     assert receipt.person == child
+
+
+def test_an_open_case_is_an_open_episode_or_a_current_allocation(personas: Personas) -> None:
+    from casework import actions as casework_actions
+
+    child = personas.child  # allocated to Wendy in Team A, no episode yet
+    assert actions.has_open_case(child)
+    (allocation,) = child.allocations.filter(ended_on__isnull=True)
+    casework_actions.end_allocation(
+        actor=personas.manager, allocation=allocation, ended_on=NOW.date(), reason="Closed"
+    )
+    assert not actions.has_open_case(child)
+    episode = casework_actions.open_episode(
+        actor=personas.manager,
+        person=child,
+        kind="child_in_need",
+        started_on=NOW.date(),
+        today=NOW.date(),
+    )
+    assert actions.has_open_case(child)
+    casework_actions.close_episode(
+        actor=personas.manager,
+        episode=episode,
+        ended_on=NOW.date(),
+        closure_reason="RC8",
+        today=NOW.date(),
+    )
+    assert not actions.has_open_case(child)
