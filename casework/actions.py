@@ -297,6 +297,19 @@ def end_allocation(
     return allocation
 
 
+@dataclass(frozen=True)
+class NoteEntry:
+    """One case note: what happened, when, with whom, and who wrote it (`actor`)."""
+
+    actor: User
+    kind: str
+    occurred_on: datetime.date
+    text: str
+    with_whom: str = ""
+    child_seen: bool | None = None
+    seen_alone: bool | None = None
+
+
 @atomic_action
 def add_case_note(
     *,
@@ -311,45 +324,78 @@ def add_case_note(
     today: datetime.date | None = None,
     check_access: bool = True,
 ) -> CaseNote:
-    today = today or timezone.localdate()
-    text = text.strip()
+    entry = NoteEntry(actor, kind, occurred_on, text, with_whom, child_seen, seen_alone)
+    return add_case_notes(person=person, notes=[entry], today=today, check_access=check_access)[0]
+
+
+def _check_note(entry: NoteEntry, today: datetime.date) -> str:
+    """The note's text, stripped, if the entry can be saved."""
+    text = entry.text.strip()
+    kind, child_seen = entry.kind, entry.child_seen
     problems: dict[str, str | None] = {
         "kind": None if kind in NoteKind.values else "Choose the type of note",
         "text": "Enter the note" if not text else None,
-        "with_whom": "Must be 250 characters or fewer" if len(with_whom) > 250 else None,
-        "occurred_on": "Date must be today or in the past" if occurred_on > today else None,
+        "with_whom": "Must be 250 characters or fewer" if len(entry.with_whom) > 250 else None,
+        "occurred_on": "Date must be today or in the past" if entry.occurred_on > today else None,
     }
     if len(text) > MAX_NOTE_LENGTH:
         problems["text"] = f"Note must be {MAX_NOTE_LENGTH:,} characters or fewer"
     if kind == NoteKind.VISIT and child_seen is None:
         problems["child_seen"] = "Say whether the child was seen"
-    if seen_alone and not child_seen:
+    if entry.seen_alone and not child_seen:
         problems["seen_alone"] = "A child can only be seen alone if they were seen"
     ActionError.collect(problems)
-    if check_access and not can_view(actor, person):
-        raise ActionError("You cannot add notes to this record", code="forbidden")
-    note = CaseNote.objects.create(
-        person=person,
-        kind=kind,
-        occurred_on=occurred_on,
-        with_whom=with_whom.strip(),
-        child_seen=child_seen if kind == NoteKind.VISIT else None,
-        seen_alone=seen_alone if kind == NoteKind.VISIT else None,
-        text=text,
-        author=actor,
-        recorded_at=timezone.now(),
-    )
-    first_line = text.splitlines()[0][:120]
-    record_event(
-        kind="case_note",
-        actor=actor,
-        person=person,
-        summary=f"{note.get_kind_display()}: {first_line}",
-        occurred_at=occurred_on,
-        details={"note_kind": kind, "child_seen": note.child_seen, "seen_alone": note.seen_alone},
-        subject=note,
-    )
-    return note
+    return text
+
+
+@atomic_action
+def add_case_notes(
+    *,
+    person: Person,
+    notes: Sequence[NoteEntry],
+    today: datetime.date | None = None,
+    check_access: bool = True,
+) -> list[CaseNote]:
+    """Notes on one child's record, written together (a record brought across from another
+    system, say): each is checked, and has its event, exactly as if added alone."""
+    today = today or timezone.localdate()
+    texts = [_check_note(entry, today) for entry in notes]
+    if check_access:
+        for actor in {entry.actor for entry in notes}:
+            if not can_view(actor, person):
+                raise ActionError("You cannot add notes to this record", code="forbidden")
+    now = timezone.now()
+    made = [
+        CaseNote(
+            person=person,
+            kind=entry.kind,
+            occurred_on=entry.occurred_on,
+            with_whom=entry.with_whom.strip(),
+            child_seen=entry.child_seen if entry.kind == NoteKind.VISIT else None,
+            seen_alone=entry.seen_alone if entry.kind == NoteKind.VISIT else None,
+            text=text,
+            author=entry.actor,
+            recorded_at=now,
+        )
+        for entry, text in zip(notes, texts, strict=True)
+    ]
+    CaseNote.objects.bulk_create(made)
+    for note in made:
+        first_line = note.text.splitlines()[0][:120]
+        record_event(
+            kind="case_note",
+            actor=note.author,
+            person=person,
+            summary=f"{note.get_kind_display()}: {first_line}",
+            occurred_at=note.occurred_on,
+            details={
+                "note_kind": note.kind,
+                "child_seen": note.child_seen,
+                "seen_alone": note.seen_alone,
+            },
+            subject=note,
+        )
+    return made
 
 
 @atomic_action

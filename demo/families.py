@@ -15,6 +15,7 @@ from assessments.choices import Outcome
 from casework.choices import AllocationRole, EpisodeKind
 from casework.events import attempt
 from csc.errors import ActionError
+from people import actions as people_actions
 from people.choices import ProfessionalRole, RelationshipKind
 
 from . import names
@@ -360,9 +361,8 @@ class FamilyBuilder(CaseHistory):
         self._end_allocations(sw, eighteen, "Turned 18: leaving care service continues")
         self._open(child, EpisodeKind.CARE_LEAVER, eighteen)
         child.authors = [a for a in child.authors if a[0] >= pa_start] or child.authors
-        self._add_professional(
-            child.person, ProfessionalRole.GP, rng.choice(names.GP_PRACTICES), eighteen, "Dr "
-        )
+        gp = self._involvement(ProfessionalRole.GP, rng.choice(names.GP_PRACTICES), eighteen, "Dr ")
+        people_actions.add_professionals(actor=None, person=child.person, involvements=[gp])
         self._notes(
             child,
             cohort="care_leaver",

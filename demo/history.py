@@ -284,6 +284,7 @@ class CaseHistory(HouseholdBuilder):
             "assessment": (70, 20, 10, 0),
             "care_leaver": (40, 50, 10, 0),
         }.get(cohort, (50, 25, 15, 10))
+        entries: list[casework_actions.NoteEntry] = []
         for day in sorted(dates):
             kind = rng.choices(
                 (NoteKind.VISIT, NoteKind.PHONE, NoteKind.MEETING, NoteKind.LETTER), weights
@@ -301,30 +302,28 @@ class CaseHistory(HouseholdBuilder):
             for start, who in child.authors:
                 if start <= day:
                     author = who
-            casework_actions.add_case_note(
-                actor=author,
-                person=child.person,
-                kind=kind,
-                occurred_on=day,
-                text=note_text(
-                    rng,
-                    kind,
-                    cohort=cohort,
-                    child=child.first_name or "Baby",
-                    carer=carer,
-                    school=school,
-                    seen=seen,
-                    alone=alone,
-                    unborn=child.unborn,
-                ),
-                with_whom=with_whom,
-                child_seen=seen,
-                seen_alone=alone,
-                today=today,
-                # The author is (or was) the allocated worker; the loader skips the
-                # per-note visibility query, which would always pass.
-                check_access=False,
+            text = note_text(
+                rng,
+                kind,
+                cohort=cohort,
+                child=child.first_name or "Baby",
+                carer=carer,
+                school=school,
+                seen=seen,
+                alone=alone,
+                unborn=child.unborn,
             )
+            entries.append(
+                casework_actions.NoteEntry(author, kind, day, text, with_whom, seen, alone)
+            )
+        casework_actions.add_case_notes(
+            person=child.person,
+            notes=entries,
+            today=today,
+            # Each author is (or was) the allocated worker; the loader skips the visibility
+            # query, which would always pass.
+            check_access=False,
+        )
 
     def _prior_episode(
         self, children: list[ChildRecord], youngest: datetime.date, before: datetime.date
@@ -439,39 +438,42 @@ class CaseHistory(HouseholdBuilder):
         age = age_on(dob, referral) if dob else 0
         alone = age >= 5 and rng.random() < 0.7
         visit_on = between(rng, referral, closed_on)
-        casework_actions.add_case_note(
-            actor=child.authors[0][1] if child.authors else author,
-            person=child.person,
-            kind=NoteKind.VISIT,
-            occurred_on=visit_on,
-            text=note_text(
-                rng,
-                "visit",
-                cohort="closed",
-                child=child.first_name,
-                carer=carer,
-                school=school,
-                seen=True,
-                alone=alone,
-            ),
-            with_whom=f"{child.first_name}, {carer}",
-            child_seen=True,
-            seen_alone=alone,
-            today=self.today,
-            check_access=False,  # written as the worker allocated at the time
+        visit = note_text(
+            rng,
+            "visit",
+            cohort="closed",
+            child=child.first_name,
+            carer=carer,
+            school=school,
+            seen=True,
+            alone=alone,
         )
-        if rng.random() < 0.3:
-            casework_actions.add_case_note(
-                actor=author,
-                person=child.person,
-                kind=NoteKind.LETTER,
-                occurred_on=closed_on,
-                text=f"Closure letter sent to {carer}. Case closed; family know how to "
-                "contact the service if things change.",
-                with_whom=carer,
-                today=self.today,
-                check_access=False,
+        entries = [
+            casework_actions.NoteEntry(
+                actor=child.authors[0][1] if child.authors else author,
+                kind=NoteKind.VISIT,
+                occurred_on=visit_on,
+                text=visit,
+                with_whom=f"{child.first_name}, {carer}",
+                child_seen=True,
+                seen_alone=alone,
             )
+        ]
+        if rng.random() < 0.3:
+            entries.append(
+                casework_actions.NoteEntry(
+                    actor=author,
+                    kind=NoteKind.LETTER,
+                    occurred_on=closed_on,
+                    text=f"Closure letter sent to {carer}. Case closed; family know how to "
+                    "contact the service if things change.",
+                    with_whom=carer,
+                )
+            )
+        # Written as the workers allocated at the time.
+        casework_actions.add_case_notes(
+            person=child.person, notes=entries, today=self.today, check_access=False
+        )
 
     def _early_help(
         self,

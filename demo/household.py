@@ -375,13 +375,11 @@ class HouseholdBuilder:
         first = self.rng.choice(heritage.male + heritage.female)
         return first, self.rng.choice(heritage.surnames)
 
-    def _add_professional(
-        self, person: Person, role: str, organisation: str, start: datetime.date, title: str = ""
-    ) -> None:
+    def _involvement(
+        self, role: str, organisation: str, start: datetime.date, title: str = ""
+    ) -> people_actions.Involvement:
         first, last = self._professional_name()
-        people_actions.add_professional(
-            actor=None,
-            person=person,
+        return people_actions.Involvement(
             name=f"{title}{first} {last}",
             role=role,
             organisation=organisation,
@@ -429,10 +427,11 @@ class HouseholdBuilder:
             }[extra]
             if rng.random() < 0.5:
                 chosen.append((extra, org, ""))
-        for role, organisation, title in chosen[:limit]:
-            self._add_professional(
-                person, role, organisation, between(rng, start, self.today), title
-            )
+        involvements = [
+            self._involvement(role, organisation, between(rng, start, self.today), title)
+            for role, organisation, title in chosen[:limit]
+        ]
+        people_actions.add_professionals(actor=None, person=person, involvements=involvements)
         return school
 
     def _parents_heritage(self, ethnicity: str) -> tuple[names.Heritage, names.Heritage]:

@@ -401,6 +401,18 @@ def add_relationships(*, actor: User | None, relations: Sequence[Relation]) -> l
     return made
 
 
+@dataclass(frozen=True)
+class Involvement:
+    """A professional working with someone, from `started_on`."""
+
+    name: str
+    role: str
+    organisation: str
+    started_on: datetime.date
+    phone: str = ""
+    email: str = ""
+
+
 @atomic_action
 def add_professional(
     *,
@@ -413,33 +425,54 @@ def add_professional(
     phone: str = "",
     email: str = "",
 ) -> ProfessionalInvolvement:
+    involvement = Involvement(name, role, organisation, started_on, phone, email)
+    return add_professionals(actor=actor, person=person, involvements=[involvement])[0]
+
+
+@atomic_action
+def add_professionals(
+    *, actor: User | None, person: Person, involvements: Sequence[Involvement]
+) -> list[ProfessionalInvolvement]:
+    """The professionals involved with someone, recorded together; each is checked, and has
+    its event, as if added alone."""
     from .choices import ProfessionalRole
 
-    ActionError.collect(
-        {
-            "name": "Enter the professional's name" if not name.strip() else None,
-            "role": None if role in ProfessionalRole.values else "Choose a role from the list",
-            "organisation": "Enter their organisation" if not organisation.strip() else None,
-        }
-    )
-    involvement = ProfessionalInvolvement.objects.create(
-        person=person,
-        name=name.strip(),
-        role=role,
-        organisation=organisation.strip(),
-        phone=phone,
-        email=email,
-        started_on=started_on,
-    )
-    record_event(
-        kind="professional_added",
-        actor=actor,
-        person=person,
-        summary=f"{involvement.name} ({ProfessionalRole(role).label}, {organisation}) involved",
-        occurred_at=started_on,
-        subject=involvement,
-    )
-    return involvement
+    for item in involvements:
+        ActionError.collect(
+            {
+                "name": "Enter the professional's name" if not item.name.strip() else None,
+                "role": None
+                if item.role in ProfessionalRole.values
+                else "Choose a role from the list",
+                "organisation": "Enter their organisation"
+                if not item.organisation.strip()
+                else None,
+            }
+        )
+    made = [
+        ProfessionalInvolvement(
+            person=person,
+            name=item.name.strip(),
+            role=item.role,
+            organisation=item.organisation.strip(),
+            phone=item.phone,
+            email=item.email,
+            started_on=item.started_on,
+        )
+        for item in involvements
+    ]
+    ProfessionalInvolvement.objects.bulk_create(made)
+    for involvement in made:
+        record_event(
+            kind="professional_added",
+            actor=actor,
+            person=person,
+            summary=f"{involvement.name} ({ProfessionalRole(involvement.role).label}, "
+            f"{involvement.organisation}) involved",
+            occurred_at=involvement.started_on,
+            subject=involvement,
+        )
+    return made
 
 
 # Every table that points at a person, with the field that does. Merging moves each row

@@ -103,3 +103,44 @@ def test_a_repeated_relationship_saves_none_of_them(personas: Personas, repeat: 
         actions.add_relationships(actor=None, relations=batch)
     assert caught.value.errors["other"] == ["This relationship is already recorded"]
     assert Relationship.objects.count() == before
+
+
+def test_professionals_recorded_together_are_as_if_added_alone() -> None:
+    child = _child()
+    twin = actions.create_person(
+        actor=None, details=details(legal_forename="Ama", legal_surname="Owusu"), today=TODAY
+    )
+    gp = actions.Involvement("Dr Ada Stone", "gp", "Elm Surgery", D(2020, 2, 3), "020 7946 0123")
+    teacher = actions.Involvement(" Sam Reed ", "teacher", " Oak Primary ", D(2023, 9, 4))
+    actions.add_professionals(actor=None, person=child, involvements=[gp, teacher])
+    for item in (gp, teacher):
+        actions.add_professional(
+            actor=None,
+            person=twin,
+            name=item.name,
+            role=item.role,
+            organisation=item.organisation,
+            started_on=item.started_on,
+            phone=item.phone,
+        )
+
+    def written(person: Person) -> list[tuple[object, ...]]:
+        rows = person.professionals.order_by("started_on").values_list(
+            "name", "role", "organisation", "phone", "started_on"
+        )
+        events = Event.objects.filter(person=person, kind="professional_added")
+        return [*rows, *events.order_by("occurred_at").values_list("summary", "occurred_at")]
+
+    assert written(child) == written(twin)
+    assert written(child)[1][:3] == ("Sam Reed", "teacher", "Oak Primary")
+
+
+def test_one_bad_professional_records_none() -> None:
+    child = _child()
+    good = actions.Involvement("Dr Ada Stone", "gp", "Elm Surgery", D(2020, 2, 3))
+    nameless = actions.Involvement("  ", "teacher", "Oak Primary", D(2023, 9, 4))
+    with pytest.raises(ActionError) as caught:
+        actions.add_professionals(actor=None, person=child, involvements=[good, nameless])
+    assert "name" in caught.value.errors
+    assert not child.professionals.exists()
+    assert not Event.objects.filter(person=child, kind="professional_added").exists()
