@@ -62,7 +62,7 @@ def main() -> None:
 
     if not (REUSE and Person.objects.exists()):
         started = time.perf_counter()
-        call_command("load_demo_data", scale=SCALE, seed=1)
+        call_command("load_demo_data", scale=SCALE, seed=1, verbosity=2)  # progress lines
         results["demo_generation_seconds"] = round(time.perf_counter() - started, 1)
         print(f"Demo generation at scale {SCALE:g}: {results['demo_generation_seconds']} s")
     from bench.capabilities import measure_clocks, measure_returns
