@@ -160,7 +160,7 @@ def _insert(events: Sequence[PendingEvent]) -> None:
     column = {f.attname: f.column for f in Event._meta.concrete_fields}
     columns = ", ".join(quote(column[name]) for name in [*_COLUMNS, "significant"])
     rows = [
-        (
+        (  # in _COLUMNS order, then `significant`
             e.person_id,
             e.actor_id,
             e.kind,
