@@ -180,8 +180,8 @@ def _insert(events: Sequence[PendingEvent]) -> None:
                 for row in rows:
                     copy.write_row(row)
         else:
-            placeholders = ", ".join(["%s"] * len(rows[0])) if rows else ""
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+            params = ", ".join(["%s"] * (len(_COLUMNS) + 1))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({params})", rows)
 
 
 def give_events_to(person: Person, *, kind: str, subject: models.Model) -> None:
