@@ -40,6 +40,9 @@ HISTORY_S47_SHARE = 0.2
 # Children (at scale 1) whose plan was open at the last census date and has ended since.
 ENDED_PLANS = 120
 REFRESHES_PER_TRANSACTION = 500
+# Families loaded before the planner's statistics are first brought up to date, then again
+# each time the number has doubled (a handful of ANALYZE runs, even at scale 10).
+STATISTICS_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -140,12 +143,16 @@ def load(
             rng=family_rng, staff=staff, today=today, ids=IdentifierSource(family_rng)
         )
         plans = plan_families(family_rng, scale)
-        done = 0
+        done, analysed_at = 0, 0
         for chunk in _chunks(plans, FAMILIES_PER_TRANSACTION):
             with bulk_transaction():
                 for plan in chunk:
                     builder.build(plan)
             done += len(chunk)
+            if done >= max(2 * analysed_at, STATISTICS_FROM):
+                # Each time the families have doubled: see _refresh_statistics.
+                _refresh_statistics()
+                analysed_at = done
             if done % 500 < FAMILIES_PER_TRANSACTION:
                 say(f"Families: {done:,} of {len(plans):,}")
         with bulk_transaction():
@@ -183,7 +190,9 @@ def _refresh_statistics() -> None:
     """Bring the query planner's table statistics up to date (both databases run a plain
     ANALYZE). A load this size changes every table; without fresh statistics PostgreSQL may
     scan whole tables for a child's few rows, in the later phases and on the first pages,
-    until autovacuum (where it is on) catches up."""
+    until autovacuum (where it is on) catches up. With none at all, it answered the NHS
+    number check from the index of unmerged records (every record) and a closing episode's
+    overlap check from every episode of its kind, so each family cost more than the last."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
