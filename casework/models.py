@@ -101,6 +101,14 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["person", "-occurred_at"]),
             models.Index(fields=["kind", "-occurred_at"]),
+            # Events recorded before their child was known (a contact's receipt), found by
+            # subject when the contact is matched; without it PostgreSQL walked every event
+            # of that kind for each match.
+            models.Index(
+                fields=["subject_type", "subject_id"],
+                condition=models.Q(person__isnull=True),
+                name="casework_event_unmatched_idx",
+            ),
         ]
 
     def __str__(self) -> str:
