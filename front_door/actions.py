@@ -82,6 +82,10 @@ FRONT_DOOR_ROLES = frozenset(
 AUTHORISING_ROLES = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE})
 # Allow for clock drift between a partner's device and the server.
 _FUTURE_SLACK = datetime.timedelta(minutes=5)
+# A referral is at most 40 weeks before the child's birth or expected birth (a pre-birth
+# referral); earlier than that it cannot be about this child. The CIN census refuses it too
+# (rule 8606: more than 280 days before the date of birth or expected date of birth).
+REFERRAL_BEFORE_BIRTH = datetime.timedelta(days=280)
 
 
 def works_front_door(user: User | None) -> bool:
@@ -748,6 +752,17 @@ def previous_referral(person: Person, referral_date: datetime.date) -> Referral 
     )
 
 
+def _too_long_before_birth(person: Person, referral_date: datetime.date) -> str | None:
+    born, expected = person.date_of_birth, person.expected_date_of_birth
+    birth = born or expected
+    if birth is None or referral_date >= birth - REFERRAL_BEFORE_BIRTH:
+        return None
+    which = "date of birth" if born else "expected date of birth"
+    return (
+        f"Referral date cannot be more than 40 weeks before the child's {which} ({birth:%-d %B %Y})"
+    )
+
+
 @atomic_action
 def record_referral(
     *,
@@ -772,7 +787,7 @@ def record_referral(
             else "Choose the primary need (N0 to N9)",
             "referral_date": "Referral date must be today or in the past"
             if referral_date > today
-            else None,
+            else _too_long_before_birth(person, referral_date),
         }
     )
     if contact is not None:

@@ -409,3 +409,66 @@ def test_an_open_case_is_an_open_episode_or_a_current_allocation(personas: Perso
         today=NOW.date(),
     )
     assert not actions.has_open_case(child)
+
+
+def _unborn(personas: Personas, due: datetime.date) -> Person:
+    from people import actions as people_actions
+
+    return people_actions.create_person(
+        actor=personas.mash,
+        details=people_actions.PersonDetails(
+            legal_forename="Baby", legal_surname="Prebirth", expected_date_of_birth=due
+        ),
+        confirmed_not_duplicate=True,
+        today=NOW.date(),
+    )
+
+
+def test_pre_birth_referral_at_most_40_weeks_before_the_due_date(personas: Personas) -> None:
+    due = NOW.date() + datetime.timedelta(days=100)
+    child = _unborn(personas, due)
+    episodes, events = Episode.objects.count(), Event.objects.count()
+    with pytest.raises(ActionError) as refused:
+        actions.record_referral(
+            actor=personas.mash,
+            person=child,
+            referral_date=due - datetime.timedelta(days=281),
+            source="3F",
+            primary_need="N1",
+            today=NOW.date(),
+        )
+    assert refused.value.errors == {
+        "referral_date": [
+            "Referral date cannot be more than 40 weeks before the child's expected date of "
+            f"birth ({due:%-d %B %Y})"
+        ]
+    }
+    assert (Referral.objects.count(), Episode.objects.count()) == (0, episodes)
+    assert Event.objects.count() == events
+    referral = actions.record_referral(
+        actor=personas.mash,
+        person=child,
+        referral_date=due - datetime.timedelta(days=280),
+        source="3F",
+        primary_need="N1",
+        today=NOW.date(),
+    )
+    assert referral.episode.is_open
+
+
+def test_referral_long_before_a_birth_is_refused(
+    personas: Personas, new_child: Callable[..., Person]
+) -> None:
+    child = new_child()
+    assert child.date_of_birth is not None
+    with pytest.raises(ActionError) as refused:
+        actions.record_referral(
+            actor=personas.mash,
+            person=child,
+            referral_date=child.date_of_birth - datetime.timedelta(days=300),
+            source="6",
+            primary_need="N1",
+            today=NOW.date(),
+        )
+    assert "40 weeks before the child's date of birth" in refused.value.errors["referral_date"][0]
+    assert not Referral.objects.exists()
