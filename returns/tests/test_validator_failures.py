@@ -81,3 +81,16 @@ def test_page_and_command_say_so_plainly(
     assert "not installed" in page
     with pytest.raises(CommandError, match="could not run"):
         call_command("validate_cin_census", "--year", str(YEAR))
+
+
+@pytest.mark.django_db
+def test_command_timeout_overrides_the_configured_limit(settings: object, tmp_path: Path) -> None:
+    settings.TRELLIS_CIN_CENSUS = {  # type: ignore[attr-defined]
+        "VALIDATOR_PYTHON": sys.executable,
+        "VALIDATOR_SCRIPT": _script(tmp_path, "import time\ntime.sleep(10)\n"),
+        "VALIDATOR_TIMEOUT_SECONDS": 300,
+    }
+    with pytest.raises(CommandError, match=r"did not finish within 0\.5 seconds"):
+        call_command("validate_cin_census", "--year", str(YEAR), "--timeout", "0.5")
+    with pytest.raises(CommandError, match="above 0"):
+        call_command("validate_cin_census", "--year", str(YEAR), "--timeout", "0")

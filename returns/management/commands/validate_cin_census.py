@@ -25,6 +25,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, default=None, help="Collection year, e.g. 2026.")
         parser.add_argument(
+            "--timeout",
+            type=float,
+            default=None,
+            metavar="SECONDS",
+            help="Stop the validator after this long (default: VALIDATOR_TIMEOUT_SECONDS). "
+            "A large authority's return can take the validator 20 minutes or more.",
+        )
+        parser.add_argument(
             "--fail-on-errors",
             action="store_true",
             help="Exit with status 2 when the validator reports errors (queries do not count).",
@@ -32,7 +40,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         year = options["year"] or collection_year_for(timezone.localdate())
-        run = validate_year(year, trigger=RunTrigger.COMMAND)
+        timeout = options["timeout"]
+        if timeout is not None and timeout <= 0:
+            raise CommandError("--timeout must be a number of seconds above 0")
+        run = validate_year(year, trigger=RunTrigger.COMMAND, timeout=timeout)
         if run.status != RunStatus.OK:
             raise CommandError(
                 f"CIN census {year}: the validator could not run. {run.failure_reason}"
