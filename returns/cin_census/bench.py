@@ -31,9 +31,11 @@ def build_and_write(year: int) -> tuple[float, float, int]:
     return built - started, written - built, len(data)
 
 
-def validate_timed(path: str | os.PathLike[str]) -> tuple[float, ValidatorResult]:
+def validate_timed(
+    path: str | os.PathLike[str], *, timeout: float | None = None
+) -> tuple[float, ValidatorResult]:
     """Seconds the validator takes on one XML file, and what it found (raises
-    ValidatorUnavailable if it cannot run)."""
+    ValidatorUnavailable if it cannot run or takes longer than `timeout`)."""
     started = time.perf_counter()
-    result = run_validator(path)
+    result = run_validator(path, timeout=timeout)
     return time.perf_counter() - started, result
